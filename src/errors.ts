@@ -1,0 +1,91 @@
+import { ERROR_BRAND } from './internal/symbols.js';
+import { noMatchingOverload, protocolViolated } from './messages.js';
+import type { Candidate, Issue } from './types/issue.js';
+
+/** The `code` of each duckcall error. */
+export type DuckcallErrorCode = 'ERR_NO_MATCHING_OVERLOAD' | 'ERR_PROTOCOL' | 'ERR_DUCKCALL_SETUP';
+
+function brand(ctor: { prototype: object; name: string }, code: DuckcallErrorCode): void {
+  // On the prototype, not the instance: `name` and `code` stay out of enumerable own keys, survive
+  // minification of class names, and the brand lets copies of duckcall recognise each other's errors.
+  for (const [key, value] of [['name', ctor.name], ['code', code], [ERROR_BRAND, code]] as const) {
+    Object.defineProperty(ctor.prototype, key, { value, writable: true, configurable: true, enumerable: false });
+  }
+}
+
+function hasBrand(value: unknown, code?: DuckcallErrorCode): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  try {
+    const found = (value as { [ERROR_BRAND]?: unknown })[ERROR_BRAND];
+    return code === undefined ? typeof found === 'string' : found === code;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * True when `error` is a duckcall error, from this copy of duckcall or any other (ESM and CJS
+ * builds loaded side by side, or two versions), where `instanceof` alone would fail.
+ *
+ * @example
+ * try { area(true) } catch (e) { if (isDuckcallError(e, 'ERR_NO_MATCHING_OVERLOAD')) … }
+ */
+export function isDuckcallError(error: unknown, code?: DuckcallErrorCode): error is NoMatchingOverloadError | ProtocolError | SetupError {
+  return hasBrand(error, code);
+}
+
+/**
+ * Thrown when no case of an overloaded function accepts the arguments. `candidates` says, for every
+ * case in order, why it did not match.
+ */
+export class NoMatchingOverloadError extends TypeError {
+  declare readonly name: 'NoMatchingOverloadError';
+  declare readonly code: 'ERR_NO_MATCHING_OVERLOAD';
+  /** The arguments of the failed call. */
+  readonly args: readonly unknown[];
+  /** Every case, in order, with the reasons it rejected `args`. */
+  readonly candidates: readonly Candidate[];
+
+  constructor(name: string, args: readonly unknown[], candidates: readonly Candidate[]) {
+    super(noMatchingOverload(name, args, candidates));
+    this.args = args;
+    this.candidates = candidates;
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return hasBrand(value, 'ERR_NO_MATCHING_OVERLOAD');
+  }
+}
+brand(NoMatchingOverloadError, 'ERR_NO_MATCHING_OVERLOAD');
+
+/** Thrown by `assert<T>()` and `@implement<T>()` when a value or class does not satisfy `T`. */
+export class ProtocolError extends TypeError {
+  declare readonly name: 'ProtocolError';
+  declare readonly code: 'ERR_PROTOCOL';
+  /** Every violation found, not only the first. */
+  readonly errors: readonly Issue[];
+
+  constructor(protocolName: string, errors: readonly Issue[], message = protocolViolated(protocolName, errors)) {
+    super(message);
+    this.errors = errors;
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return hasBrand(value, 'ERR_PROTOCOL');
+  }
+}
+brand(ProtocolError, 'ERR_PROTOCOL');
+
+/**
+ * Thrown when duckcall is set up wrongly: the transformer is missing, a matcher is not a matcher, or
+ * two cases cannot be told apart. Thrown when the overload set or class is built, never at a call.
+ */
+export class SetupError extends Error {
+  declare readonly name: 'SetupError';
+  declare readonly code: 'ERR_DUCKCALL_SETUP';
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return hasBrand(value, 'ERR_DUCKCALL_SETUP');
+  }
+}
+brand(SetupError, 'ERR_DUCKCALL_SETUP');

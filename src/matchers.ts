@@ -1,0 +1,212 @@
+import { SetupError } from './errors.js';
+import { functionName, literal } from './internal/describe.js';
+import { PROTOCOL_BRAND } from './internal/symbols.js';
+import { asyncSchema, nestedModifier, notAMatcher, thrownDuringCheck } from './messages.js';
+import type { Issue } from './types/issue.js';
+import type { Optional, PlainMatcher, Rest } from './types/matcher.js';
+import type { Protocol } from './types/protocol.js';
+import type { StandardSchemaV1 } from './types/standard-schema.js';
+
+const MODIFIER = Symbol.for('duckcall/modifier');
+
+/**
+ * Marks a matcher optional: the argument may be left out, or be `undefined`, or be accepted by `m`.
+ *
+ * @example
+ * when([Number, optional(Number)], (n: number, digits = 2) => n.toFixed(digits))
+ */
+export function optional<const M extends PlainMatcher>(m: M): Optional<M> {
+  return modifier('optional', m) as unknown as Optional<M>;
+}
+
+/**
+ * Accepts any number of further arguments, each accepted by `m`. Only the last matcher may be a rest.
+ *
+ * @example
+ * when([String, rest(String)], (...parts: string[]) => parts.join(' '))
+ */
+export function rest<const M extends PlainMatcher>(m: M): Rest<M> {
+  return modifier('rest', m) as unknown as Rest<M>;
+}
+
+function modifier(kind: 'optional' | 'rest', m: unknown): object {
+  if (modifierOf(m) !== undefined) throw new SetupError(nestedModifier(kind));
+  compile(m, `${kind}(m)`, 0); // reject a bad inner matcher now, not when the case is built
+  return Object.freeze({ [MODIFIER]: kind, matcher: m });
+}
+
+/** @internal */
+export function modifierOf(m: unknown): { kind: 'optional' | 'rest'; matcher: unknown } | undefined {
+  if (typeof m !== 'object' || m === null) return undefined;
+  const kind = (m as { [MODIFIER]?: unknown })[MODIFIER];
+  return kind === 'optional' || kind === 'rest' ? { kind, matcher: (m as { matcher: unknown }).matcher } : undefined;
+}
+
+/** A matcher turned into the checks duckcall runs. @internal */
+export interface Check {
+  /** The hot-path test. May throw on hostile values; callers treat that as "no match". */
+  readonly test: (value: unknown) => boolean;
+  /** What the matcher accepts, as messages show it: `Number`, `'hex'`, `isCircle`. */
+  readonly expected: string;
+  /** Why `value` is rejected, with paths below `path`; empty when it is accepted. Never throws. */
+  readonly explain: (value: unknown, path: string) => Issue[];
+  /** Identity of the matcher, so equal matcher lists can be recognised (subclass replacement). */
+  readonly key: string;
+}
+
+const byTypeof = new Map<unknown, string>([
+  [String, 'string'],
+  [Number, 'number'],
+  [Boolean, 'boolean'],
+  [BigInt, 'bigint'],
+  [Symbol, 'symbol'],
+  [Function, 'function'],
+]);
+
+let nextIdentity = 0;
+const identities = new WeakMap<object, number>();
+function identity(value: object): number {
+  let id = identities.get(value);
+  if (id === undefined) identities.set(value, (id = ++nextIdentity));
+  return id;
+}
+
+/**
+ * Turns one matcher into its check, or throws `SetupError` naming where it was given.
+ * @internal
+ */
+export function compile(m: unknown, where: string, index: number): Check {
+  if (m === null || (typeof m !== 'object' && typeof m !== 'function')) return literalCheck(m);
+  if (isProtocol(m)) return protocolCheck(m);
+  if (isStandardSchema(m)) return schemaCheck(m);
+  if (typeof m === 'function') {
+    const type = byTypeof.get(m);
+    if (type !== undefined) return simple((v) => typeof v === type, m.name, `typeof:${type}`);
+    if (m === Object) return simple((v) => v !== null && v !== undefined, 'Object', 'Object');
+    if (m === Array) return simple(Array.isArray, 'Array', 'Array');
+    if (isConstructor(m)) return simple((v) => v instanceof m, functionName(m) || 'anonymous class', `ctor:${identity(m)}`);
+    const predicate = m as (value: unknown) => unknown;
+    return simple((v) => !!predicate(v), functionName(m) || 'predicate', `fn:${identity(m)}`);
+  }
+  throw new SetupError(notAMatcher(where, index, m));
+}
+
+function simple(test: (value: unknown) => boolean, expected: string, key: string): Check {
+  return {
+    test,
+    expected,
+    key,
+    explain(value, path) {
+      try {
+        return test(value) ? [] : [{ path, expected, value }];
+      } catch (error) {
+        rethrowSetup(error);
+        return [{ path, expected: thrownDuringCheck(expected, error), value }];
+      }
+    },
+  };
+}
+
+function literalCheck(m: unknown): Check {
+  // NaN is the one literal that is not `===` itself.
+  const test = m !== m ? (v: unknown) => v !== v : (v: unknown) => v === m;
+  const key = typeof m === 'symbol' ? `symbol:${identity(Object(m))}` : `literal:${typeof m}:${String(m)}`;
+  return simple(test, literal(m), key);
+}
+
+function protocolCheck(p: Protocol<unknown>): Check {
+  const check = simple((v) => p.is(v), p.name, `protocol:${identity(p)}`);
+  return {
+    ...check,
+    explain(value, path) {
+      try {
+        const result = p.validate(value);
+        return result.success ? [] : result.errors.map((issue) => ({ ...issue, path: path + issue.path.replace(/^\$input/, '') }));
+      } catch (error) {
+        rethrowSetup(error);
+        return check.explain(value, path);
+      }
+    },
+  };
+}
+
+function schemaCheck(schema: StandardSchemaV1): Check {
+  const standard = schema['~standard'];
+  const vendor = String(standard.vendor);
+  const run = (value: unknown): StandardSchemaV1.Result<unknown> => {
+    const result = standard.validate(value);
+    if (typeof (result as { then?: unknown }).then === 'function') throw new SetupError(asyncSchema(vendor));
+    return result as StandardSchemaV1.Result<unknown>;
+  };
+  const expected = `${vendor} schema`;
+  return {
+    test: (v) => run(v).issues === undefined,
+    expected,
+    key: `schema:${identity(schema)}`,
+    explain(value, path) {
+      try {
+        const { issues } = run(value);
+        return (issues ?? []).map((issue) => ({ path: path + schemaPath(issue.path), expected: issue.message, value: valueAt(value, issue.path) }));
+      } catch (error) {
+        rethrowSetup(error);
+        return [{ path, expected: thrownDuringCheck(expected, error), value }];
+      }
+    },
+  };
+}
+
+function schemaPath(path: StandardSchemaV1.Issue['path']): string {
+  let out = '';
+  for (const segment of path ?? []) {
+    const key = typeof segment === 'object' && segment !== null ? segment.key : segment;
+    if (typeof key === 'number') out += `[${key}]`;
+    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += `.${key}`;
+    else out += `[${typeof key === 'string' ? JSON.stringify(key) : String(key)}]`;
+  }
+  return out;
+}
+
+/** The value an issue path points at, read through data descriptors only (never a getter). */
+function valueAt(root: unknown, path: StandardSchemaV1.Issue['path']): unknown {
+  let value = root;
+  for (const segment of path ?? []) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    const key = typeof segment === 'object' && segment !== null ? segment.key : segment;
+    value = Object.getOwnPropertyDescriptor(value, key)?.value;
+  }
+  return value;
+}
+
+/** A SetupError is a bug in the program, not a property of the argument: it must not be swallowed. */
+export function rethrowSetup(error: unknown): void {
+  if (error instanceof SetupError) throw error;
+}
+
+function isProtocol(m: object): m is Protocol<unknown> {
+  return (m as { [PROTOCOL_BRAND]?: unknown })[PROTOCOL_BRAND] === true;
+}
+
+function isStandardSchema(m: object): m is StandardSchemaV1 {
+  const standard = (m as { '~standard'?: unknown })['~standard'];
+  return typeof standard === 'object' && standard !== null && typeof (standard as { validate?: unknown }).validate === 'function';
+}
+
+const toSource = Function.prototype.toString;
+
+/**
+ * A class, a built-in constructor, or an ES5-style constructor function (one whose prototype has
+ * methods). Anything else callable is a predicate.
+ */
+function isConstructor(fn: Function): boolean {
+  const proto = Object.getOwnPropertyDescriptor(fn, 'prototype')?.value;
+  if (typeof proto !== 'object' || proto === null) return false;
+  let source: string;
+  try {
+    source = toSource.call(fn);
+  } catch {
+    return false;
+  }
+  if (/^class\b/.test(source)) return true;
+  if (/\{\s*\[native code\]\s*\}\s*$/.test(source)) return true;
+  return Reflect.ownKeys(proto).some((key) => key !== 'constructor');
+}

@@ -1,0 +1,125 @@
+/**
+ * Every message duckcall shows a user, in one place. Tests assert against these builders.
+ * @internal
+ */
+import { safeString, typeName } from './internal/describe.js';
+import type { Candidate, Issue } from './types/issue.js';
+
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** `"1 argument"`, `"1 to 2 arguments"`, `"at least 1 argument"`, `"no arguments"`. */
+export function arity(min: number, max: number): string {
+  if (max === Infinity) return min === 0 ? 'any number of arguments' : `at least ${plural(min, 'argument')}`;
+  if (min === max) return min === 0 ? 'no arguments' : plural(min, 'argument');
+  return `${min} to ${plural(max, 'argument')}`;
+}
+
+/** The path of the argument-count issue, so the formatter can word it as a count. */
+export const ARGS_PATH = '$args';
+
+export function formatIssue(issue: Issue): string {
+  if (issue.path === ARGS_PATH) return `expected ${issue.expected}, got ${String(issue.value)}`;
+  return `${issue.path}: expected ${issue.expected}, got ${typeName(issue.value)}`;
+}
+
+export function thrownDuringCheck(expected: string, error: unknown): string {
+  return `${expected} (the check threw ${safeString(error)})`;
+}
+
+export function noMatchingOverload(name: string, args: readonly unknown[], candidates: readonly Candidate[]): string {
+  const head = `No overload${name ? ` of ${name}()` : ''} accepts (${args.map(typeName).join(', ')}).`;
+  const lines = candidates.map(({ signature, errors }) =>
+    `  ${signature}: ${errors.length > 0 ? formatIssue(errors[0]!) : 'rejected the arguments'}`,
+  );
+  return [head, ...lines].join('\n');
+}
+
+export function protocolViolated(name: string, errors: readonly Issue[]): string {
+  const head = `Value does not satisfy ${name} (${plural(errors.length, 'violation')}).`;
+  return [head, ...errors.map((issue) => `  ${formatIssue(issue)}`)].join('\n');
+}
+
+export function transformerMissing(fn: string): string {
+  return (
+    `${fn}<T>() was called without the duckcall transformer, so there is no guard for T. ` +
+    `Compile with ts-patch and "plugins": [{ "transform": "duckcall/transformer" }] in tsconfig.json, ` +
+    `or add duckcall/vite to the plugins of vite.config.ts / vitest.config.ts.`
+  );
+}
+
+export function noCases(): string {
+  return 'overload() needs at least one case.';
+}
+
+export function caseWithoutGuards(index: number, fnName: string): string {
+  const what = fnName ? `${fnName}()` : 'an anonymous function';
+  return (
+    `Case ${index} of overload() is ${what} with no guards. Wrap it in when([...matchers], fn), ` +
+    `or compile with duckcall/transformer so its parameter types become guards.`
+  );
+}
+
+export function notACase(index: number, value: unknown): string {
+  return `Case ${index} of overload() is ${typeName(value)}, not a function: pass functions, when(...) cases or overloaded functions.`;
+}
+
+export function notAMatcher(where: string, index: number, value: unknown): string {
+  return (
+    `${where}: matcher ${index} (${typeName(value)}) is not a matcher. Use a constructor (Number, Date, a class), ` +
+    `a predicate, a Standard Schema, a protocol, a literal (string, number, boolean, bigint, null, undefined), ` +
+    `optional(m) or rest(m).`
+  );
+}
+
+export function matchersNotArray(value: unknown): string {
+  return `when(matchers, fn): matchers must be an array, got ${typeName(value)}.`;
+}
+
+export function whenNeedsFunction(value: unknown): string {
+  return `when(matchers, fn): fn must be a function, got ${typeName(value)}.`;
+}
+
+export function restNotLast(where: string, index: number): string {
+  return `${where}: rest(...) must be the last matcher, but it is matcher ${index}.`;
+}
+
+export function nestedModifier(outer: string): string {
+  return `${outer}(m): m must be a plain matcher, not optional(...) or rest(...).`;
+}
+
+export function asyncSchema(vendor: string): string {
+  return `A ${vendor} Standard Schema used as a matcher validated asynchronously; matchers must be synchronous.`;
+}
+
+export function notAMethod(kind: string): string {
+  return `@overload(name) decorates methods only, not a ${kind}.`;
+}
+
+export function overloadNameInvalid(value: unknown): string {
+  return `@overload(name): name must be a string or symbol, got ${typeName(value)}.`;
+}
+
+export function dispatcherNameClash(owner: string, name: string): string {
+  return `@overload('${name}'): ${owner} already has its own member '${name}'; the dispatcher would replace it. Give the overload set another name.`;
+}
+
+export function caseNamedLikeDispatcher(owner: string, name: string): string {
+  return `@overload('${name}') is on a method named '${name}' in ${owner}; name the case methods differently from the overload set.`;
+}
+
+export function decoratorWithoutGuards(owner: string, method: string, name: string): string {
+  return (
+    `@overload('${name}') on ${owner}.${method} has no guards. Give matchers (@overload('${name}', Number)), ` +
+    `compile with duckcall/transformer, or use experimentalDecorators with emitDecoratorMetadata and reflect-metadata.`
+  );
+}
+
+export function indistinguishable(owner: string, first: string, second: string, name: string, recorded: string): string {
+  return (
+    `@overload('${name}'): ${owner}.${first} and ${owner}.${second} both record the parameter types (${recorded}) ` +
+    `in design:paramtypes, so they cannot be told apart at run time. Give matchers, e.g. @overload('${name}', isCircle), ` +
+    `or compile with duckcall/transformer.`
+  );
+}

@@ -1,0 +1,171 @@
+/**
+ * Protocols: does a value, or a class, structurally satisfy an interface?
+ *
+ * `is<T>`, `assert<T>`, `validate<T>`, `protocol<T>()` and `@implement<T>()` need a guard for `T`,
+ * which only the transformer can write from the type. Without it they throw `SetupError` saying how
+ * to set it up. A protocol can also be built by hand from a guard: `protocol({ name, is })`.
+ */
+import { ProtocolError, SetupError } from './errors.js';
+import { typeName } from './internal/describe.js';
+import { PROTOCOL_BRAND } from './internal/symbols.js';
+import { formatIssue, transformerMissing } from './messages.js';
+import type { Issue, Validation } from './types/issue.js';
+import type { Protocol, ProtocolDefinition } from './types/protocol.js';
+import type { StandardSchemaV1 } from './types/standard-schema.js';
+
+/**
+ * True when `value` satisfies `T`; narrows `value` to `T`. Needs the transformer.
+ *
+ * @example
+ * if (is<EatsBread>(duck)) duck.eatBread(10);
+ * @throws {SetupError} when compiled without the transformer.
+ */
+export function is<T>(value: unknown): value is T;
+export function is(...args: unknown[]): boolean {
+  return definitionArg(args, 1, 'is').is(args[0]);
+}
+
+/**
+ * Throws `ProtocolError`, listing every violation, unless `value` satisfies `T`. Needs the transformer.
+ *
+ * @example
+ * assert<EatsBread>(duck);  // duck: EatsBread from here on
+ * @throws {ProtocolError} when `value` does not satisfy `T`.
+ * @throws {SetupError} when compiled without the transformer.
+ */
+export function assert<T>(value: unknown): asserts value is T;
+export function assert(...args: unknown[]): void {
+  const checker: Protocol<unknown> = build(definitionArg(args, 1, 'assert'));
+  checker.assert(args[0]);
+}
+
+/**
+ * Every violation of `T` in `value`, with `$input`-rooted paths, or the value itself. Needs the
+ * transformer.
+ *
+ * @example
+ * const result = validate<EatsBread>(duck);
+ * if (!result.success) console.log(result.errors);  // [{ path: '$input.name', expected: 'string', value: 1 }]
+ * @throws {SetupError} when compiled without the transformer.
+ */
+export function validate<T>(value: unknown): Validation<T>;
+export function validate(...args: unknown[]): Validation<unknown> {
+  return build(definitionArg(args, 1, 'validate')).validate(args[0]);
+}
+
+/**
+ * A reusable check for `T`: `.name`, `.is`, `.assert`, `.validate`, a Standard Schema v1 and a
+ * matcher for `when`. `protocol<T>()` needs the transformer; `protocol({ name, is })` builds one
+ * by hand from a guard.
+ *
+ * @example
+ * const EatsBreadP = protocol<EatsBread>();
+ * const feed = overload(when([EatsBreadP], (d) => d.eatBread(1)));
+ * @throws {SetupError} when `protocol<T>()` is compiled without the transformer.
+ */
+export function protocol<T>(): Protocol<T>;
+export function protocol<T>(definition: ProtocolDefinition<T>): Protocol<T>;
+export function protocol(...args: unknown[]): Protocol<unknown> {
+  return build(definitionArg(args, 0, 'protocol'));
+}
+
+/**
+ * A class decorator (TC39 and legacy) that checks, when the class is defined, that its prototype
+ * chain has every method of `T` as a function. It reads property descriptors and never runs a getter.
+ *
+ * @example
+ * @implement<EatsBread>() class Duck { eatBread(g: number) {} readonly name = 'duck' }
+ * @throws {ProtocolError} at class definition when a method is missing or not a function.
+ * @throws {SetupError} when compiled without the transformer.
+ */
+export function implement<T>(): <C extends abstract new (...args: any) => T>(cls: C, context?: ClassDecoratorContext<C>) => void;
+export function implement<T>(definition: ProtocolDefinition<T> | Protocol<T>): <C extends abstract new (...args: any) => T>(cls: C, context?: ClassDecoratorContext<C>) => void;
+export function implement(...args: unknown[]): (cls: Function) => void {
+  const definition = definitionArg(args, 0, 'implement');
+  const methods = definition.methods ?? [];
+  return (cls: Function) => {
+    const errors = missingMethods(cls, methods);
+    if (errors.length > 0) throw new ProtocolError(definition.name, errors, implementViolated(cls, definition.name, errors));
+  };
+}
+
+const definitions = new WeakMap<object, ProtocolDefinition<unknown>>();
+
+function definitionArg(args: readonly unknown[], index: number, fn: string): ProtocolDefinition<unknown> {
+  const given = args[index];
+  if (args.length <= index || typeof given !== 'object' || given === null) throw new SetupError(transformerMissing(fn));
+  const definition = definitions.get(given) ?? (given as ProtocolDefinition<unknown>);
+  if (typeof definition.is !== 'function' || typeof definition.name !== 'string') {
+    throw new SetupError(`${fn}(definition): a protocol definition needs a name (string) and is (function), got ${typeName(given)}.`);
+  }
+  return definition;
+}
+
+function build<T>(definition: ProtocolDefinition<T>): Protocol<T> {
+  const { name, is: guard } = definition;
+  const explain = definition.validate ?? ((value: unknown): Issue[] => (guard(value) ? [] : [{ path: '$input', expected: name, value }]));
+  const check = (value: unknown): Validation<T> => {
+    if (guard(value)) return { success: true, data: value };
+    const errors = [...explain(value)];
+    return { success: false, errors: errors.length > 0 ? errors : [{ path: '$input', expected: name, value }] };
+  };
+  const standard: StandardSchemaV1.Props<unknown, T> = {
+    version: 1,
+    vendor: 'duckcall',
+    validate(value) {
+      const result = check(value);
+      if (result.success) return { value: result.data };
+      return { issues: result.errors.map((issue) => ({ message: formatIssue(issue), path: pathKeys(issue.path) })) };
+    },
+  };
+  const made: Protocol<T> = {
+    name,
+    is: (value: unknown): value is T => guard(value),
+    assert(value: unknown): asserts value is T {
+      const result = check(value);
+      if (!result.success) throw new ProtocolError(name, result.errors);
+    },
+    validate: check,
+    '~standard': standard,
+  };
+  Object.defineProperty(made, PROTOCOL_BRAND, { value: true });
+  definitions.set(made, definition as ProtocolDefinition<unknown>);
+  return Object.freeze(made);
+}
+
+/** `$input.owner.items[3]["a b"]` → `['owner', 'items', 3, 'a b']`, for Standard Schema issues. */
+export function pathKeys(path: string): PropertyKey[] {
+  const keys: PropertyKey[] = [];
+  const pattern = /\.([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g;
+  for (const match of path.replace(/^\$input/, '').matchAll(pattern)) {
+    if (match[1] !== undefined) keys.push(match[1]);
+    else if (match[2] !== undefined) keys.push(Number(match[2]));
+    else keys.push(JSON.parse(match[3]!) as string);
+  }
+  return keys;
+}
+
+function missingMethods(cls: Function, methods: readonly PropertyKey[]): Issue[] {
+  const errors: Issue[] = [];
+  for (const method of methods) {
+    const path = `$input.prototype${typeof method === 'string' && /^[A-Za-z_$][\w$]*$/.test(method) ? `.${method}` : `[${String(method)}]`}`;
+    const descriptor = findDescriptor(cls.prototype as object | null, method);
+    if (!descriptor) errors.push({ path, expected: 'a method', value: undefined });
+    else if (!('value' in descriptor)) errors.push({ path, expected: 'a method, not an accessor', value: descriptor.get ?? descriptor.set });
+    else if (typeof descriptor.value !== 'function') errors.push({ path, expected: 'a method', value: descriptor.value });
+  }
+  return errors;
+}
+
+function findDescriptor(start: object | null, key: PropertyKey): PropertyDescriptor | undefined {
+  for (let proto = start; proto !== null; proto = Object.getPrototypeOf(proto)) {
+    const descriptor = Object.getOwnPropertyDescriptor(proto, key);
+    if (descriptor) return descriptor;
+  }
+  return undefined;
+}
+
+function implementViolated(cls: Function, name: string, errors: readonly Issue[]): string {
+  const head = `${cls.name || 'anonymous class'} does not implement ${name}: its prototype chain lacks ${errors.length === 1 ? 'a method' : 'methods'}.`;
+  return [head, ...errors.map((issue) => `  ${formatIssue(issue)}`)].join('\n');
+}
