@@ -5,10 +5,10 @@ import type { Candidate, Issue } from './types/issue.js';
 /** The `code` of each duckcall error. */
 export type DuckcallErrorCode = 'ERR_NO_MATCHING_OVERLOAD' | 'ERR_PROTOCOL' | 'ERR_DUCKCALL_SETUP';
 
-function brand(ctor: { prototype: object; name: string }, code: DuckcallErrorCode): void {
+function brand(ctor: { prototype: object }, name: string, code: DuckcallErrorCode): void {
   // On the prototype, not the instance: `name` and `code` stay out of enumerable own keys, survive
   // minification of class names, and the brand lets copies of duckcall recognise each other's errors.
-  for (const [key, value] of [['name', ctor.name], ['code', code], [ERROR_BRAND, code]] as const) {
+  for (const [key, value] of [['name', name], ['code', code], [ERROR_BRAND, code]] as const) {
     Object.defineProperty(ctor.prototype, key, { value, writable: true, configurable: true, enumerable: false });
   }
 }
@@ -21,6 +21,15 @@ function hasBrand(value: unknown, code?: DuckcallErrorCode): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * `instanceof` by brand for duckcall's own class (any copy); a user's subclass, which inherits the
+ * static method without owning it, keeps the ordinary check. (Not `target === Class`: a class that
+ * names itself in its body gets renamed by bundlers, and `brand` reads `name`.)
+ */
+function brandedInstance(target: Function, value: unknown, code: DuckcallErrorCode): boolean {
+  return Object.hasOwn(target, Symbol.hasInstance) ? hasBrand(value, code) : Function.prototype[Symbol.hasInstance].call(target, value);
 }
 
 /**
@@ -53,10 +62,10 @@ export class NoMatchingOverloadError extends TypeError {
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return hasBrand(value, 'ERR_NO_MATCHING_OVERLOAD');
+    return brandedInstance(this, value, 'ERR_NO_MATCHING_OVERLOAD');
   }
 }
-brand(NoMatchingOverloadError, 'ERR_NO_MATCHING_OVERLOAD');
+brand(NoMatchingOverloadError, 'NoMatchingOverloadError', 'ERR_NO_MATCHING_OVERLOAD');
 
 /** Thrown by `assert<T>()` and `@implement<T>()` when a value or class does not satisfy `T`. */
 export class ProtocolError extends TypeError {
@@ -71,10 +80,10 @@ export class ProtocolError extends TypeError {
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return hasBrand(value, 'ERR_PROTOCOL');
+    return brandedInstance(this, value, 'ERR_PROTOCOL');
   }
 }
-brand(ProtocolError, 'ERR_PROTOCOL');
+brand(ProtocolError, 'ProtocolError', 'ERR_PROTOCOL');
 
 /**
  * Thrown when duckcall is set up wrongly: the transformer is missing, a matcher is not a matcher, or
@@ -85,7 +94,7 @@ export class SetupError extends Error {
   declare readonly code: 'ERR_DUCKCALL_SETUP';
 
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return hasBrand(value, 'ERR_DUCKCALL_SETUP');
+    return brandedInstance(this, value, 'ERR_DUCKCALL_SETUP');
   }
 }
-brand(SetupError, 'ERR_DUCKCALL_SETUP');
+brand(SetupError, 'SetupError', 'ERR_DUCKCALL_SETUP');
