@@ -4,7 +4,7 @@ export default defineConfig({
   entry: { index: 'src/index.ts', transformer: 'transformer/index.ts', vite: 'transformer/vite.ts' },
   format: ['esm', 'cjs'],
   target: 'es2022',
-  dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
+  dts: { compilerOptions: { ignoreDeprecations: '6.0', types: ['node'] } },
   sourcemap: true,
   clean: true,
   treeshake: true,

@@ -1,8 +1,20 @@
 import { defineConfig } from 'vitest/config';
+import duckcall from './transformer/vite.js';
 
+// Two projects: the runtime on its own, exactly as users without the transformer get it (guards by
+// hand, `is<T>()` throwing SetupError), and everything under test/transformer/ compiled through the
+// duckcall Vite plugin, as a user's Vitest project would be.
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 20_000,
+    projects: [
+      {
+        test: { name: 'runtime', include: ['test/*.test.ts'], testTimeout: 120_000 },
+      },
+      {
+        plugins: [duckcall({ tsconfig: 'test/tsconfig.json' })],
+        test: { name: 'transformer', include: ['test/transformer/**/*.test.ts'], testTimeout: 120_000 },
+      },
+    ],
   },
 });

@@ -1,6 +1,6 @@
 import { SetupError } from './errors.js';
 import { functionName, literal } from './internal/describe.js';
-import { PROTOCOL_BRAND } from './internal/symbols.js';
+import { PROTOCOL_BRAND, PROTOCOL_KEY } from './internal/symbols.js';
 import { asyncSchema, nestedModifier, notAMatcher, thrownDuringCheck } from './messages.js';
 import type { Issue } from './types/issue.js';
 import type { Optional, PlainMatcher, Rest } from './types/matcher.js';
@@ -115,7 +115,8 @@ function literalCheck(m: unknown): Check {
 }
 
 function protocolCheck(p: Protocol<unknown>): Check {
-  const check = simple((v) => p.is(v), p.name, `protocol:${identity(p)}`);
+  const typeKey = (p as { [PROTOCOL_KEY]?: unknown })[PROTOCOL_KEY];
+  const check = simple((v) => p.is(v), p.name, typeof typeKey === 'string' ? `type:${typeKey}` : `protocol:${identity(p)}`);
   return {
     ...check,
     explain(value, path) {

@@ -7,7 +7,7 @@
  */
 import { ProtocolError, SetupError } from './errors.js';
 import { typeName } from './internal/describe.js';
-import { PROTOCOL_BRAND } from './internal/symbols.js';
+import { PROTOCOL_BRAND, PROTOCOL_KEY } from './internal/symbols.js';
 import { formatIssue, transformerMissing } from './messages.js';
 import type { Issue, Validation } from './types/issue.js';
 import type { Protocol, ProtocolDefinition } from './types/protocol.js';
@@ -129,6 +129,7 @@ function build<T>(definition: ProtocolDefinition<T>): Protocol<T> {
     '~standard': standard,
   };
   Object.defineProperty(made, PROTOCOL_BRAND, { value: true });
+  if (definition.key !== undefined) Object.defineProperty(made, PROTOCOL_KEY, { value: definition.key });
   definitions.set(made, definition as ProtocolDefinition<unknown>);
   return Object.freeze(made);
 }

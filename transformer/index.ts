@@ -1,12 +1,241 @@
 /**
- * `duckcall/transformer`: the ts-patch transformer. Not built yet: until it lands, loading it as a
- * plugin fails with a message saying so, instead of compiling code that throws later.
+ * `duckcall/transformer`: a ts-patch transformer that turns TypeScript types into runtime guards.
+ *
+ * It lowers the typed forms to duckcall's runtime API — `overload((s: Circle) => …)` becomes
+ * `overload(when([CircleProtocol], …))`, `is<T>(x)` becomes `TProtocol.is(x)` — writing only what a
+ * user could have written by hand, plus the generated guard code.
+ *
+ * tsconfig.json: `"plugins": [{ "transform": "duckcall/transformer" }]`, then compile with `tspc`.
  */
-const notBuilt =
-  'duckcall/transformer is not built yet in this version of duckcall. Give guards by hand with when([...matchers], fn) ' +
-  'and @overload(name, ...matchers) meanwhile.';
+import ts from 'typescript';
+import { ShapeBuilder, UnsupportedType } from './analyze/shape.js';
+import { diagnosticAt, messages, type AddDiagnostic } from './diagnostics.js';
+import { FileState, raw } from './file-state.js';
+import { matchersFor, positionsOf, signatureText, type Position } from './lower/parameters.js';
+import { covers } from './lower/shadowing.js';
+import { Recognizer, type DuckcallFunction } from './recognize.js';
 
-/** The ts-patch transformer factory. */
-export default function transformer(): never {
-  throw new Error(notBuilt);
+/** What ts-patch passes as the third argument; only `addDiagnostic` is used. */
+export interface TransformerExtras {
+  addDiagnostic?: AddDiagnostic;
+}
+
+/**
+ * The ts-patch transformer factory (`"transform": "duckcall/transformer"`).
+ *
+ * @example
+ * // tsconfig.json
+ * { "compilerOptions": { "plugins": [{ "transform": "duckcall/transformer" }] } }
+ */
+export default function duckcallTransformer(
+  program: ts.Program,
+  _config?: unknown,
+  extras: TransformerExtras = {},
+): ts.TransformerFactory<ts.SourceFile> {
+  const checker = program.getTypeChecker();
+  const recognizer = new Recognizer(checker);
+  const report: AddDiagnostic = extras.addDiagnostic ?? (() => undefined);
+  const legacyDecorators = program.getCompilerOptions().experimentalDecorators === true;
+  return (context) => (sourceFile) => {
+    if (sourceFile.isDeclarationFile) return sourceFile;
+    const shapes = new ShapeBuilder(checker, program);
+    const state = new FileState(sourceFile, checker, shapes, recognizer, context.factory);
+    const lowering = new Lowering(checker, recognizer, state, context, report, legacyDecorators);
+    const visited = ts.visitEachChild(sourceFile, lowering.visit, context);
+    return state.finish(visited);
+  };
+}
+
+class Lowering {
+  private readonly f: ts.NodeFactory;
+
+  constructor(
+    private readonly checker: ts.TypeChecker,
+    private readonly recognizer: Recognizer,
+    private readonly state: FileState,
+    private readonly context: ts.TransformationContext,
+    private readonly report: AddDiagnostic,
+    private readonly legacyDecorators: boolean,
+  ) {
+    this.f = context.factory;
+  }
+
+  readonly visit = (node: ts.Node): ts.Node => {
+    if (ts.isDecorator(node) && ts.isMethodDeclaration(node.parent) && this.isOverloadDecorator(node)) return this.decorator(node, node.parent);
+    if (ts.isCallExpression(node)) {
+      const fn = this.recognizer.functionOf(node.expression);
+      if (fn) {
+        const lowered = this.guarded(node, () => this.lowerCall(fn, node));
+        if (lowered) return lowered;
+      }
+    }
+    if ((ts.isClassDeclaration(node) || ts.isClassExpression(node)) && !this.legacyDecorators) {
+      const visited = ts.visitEachChild(node, this.visit, this.context);
+      return this.hasOverloadDecorator(node) ? this.withInstallBlock(visited) : visited;
+    }
+    return ts.visitEachChild(node, this.visit, this.context);
+  };
+
+  /** Runs a lowering; an analysis failure becomes a diagnostic at the node and the node is kept. */
+  private guarded(node: ts.Node, lower: () => ts.Node | undefined): ts.Node | undefined {
+    try {
+      return lower();
+    } catch (error) {
+      const text = error instanceof UnsupportedType ? messages.unsupported(error.detail) : messages.internal(error);
+      this.report(diagnosticAt(node, text));
+      return undefined;
+    }
+  }
+
+  private lowerCall(fn: DuckcallFunction, call: ts.CallExpression): ts.Node | undefined {
+    switch (fn) {
+      case 'overload':
+        return this.overloadCall(call);
+      case 'is':
+      case 'assert':
+      case 'validate':
+        return this.protocolMethod(fn, call);
+      case 'protocol':
+        return call.arguments.length === 0 ? raw(this.f, this.protocolOf(fn, call)) : undefined;
+      case 'implement':
+        if (call.arguments.length > 0) return undefined;
+        return this.f.createCallExpression(this.state.runtime('implement'), undefined, [raw(this.f, this.protocolOf(fn, call))]);
+      case 'when':
+        return undefined;
+    }
+  }
+
+  private protocolOf(fn: string, call: ts.CallExpression): string {
+    const typeNode = call.typeArguments?.[0];
+    if (!typeNode) throw new UnsupportedType(messages.needsTypeArgument(fn).replace(/\.$/, ''));
+    return this.state.protocolFor(this.checker.getTypeFromTypeNode(typeNode), call);
+  }
+
+  private protocolMethod(fn: 'is' | 'assert' | 'validate', call: ts.CallExpression): ts.Node | undefined {
+    if (call.arguments.length !== 1) return undefined;
+    const protocol = this.protocolOf(fn, call);
+    const value = ts.visitNode(call.arguments[0]!, this.visit) as ts.Expression;
+    return this.f.createCallExpression(raw(this.f, `${protocol}.${fn}`), undefined, [value]);
+  }
+
+  // ---- overload(...) ----------------------------------------------------------------------------
+
+  private overloadCall(call: ts.CallExpression): ts.Node | undefined {
+    const first = call.arguments[0];
+    if (first && (ts.isStringLiteralLike(first) || this.isSymbolLike(first))) {
+      return undefined; // the decorator form: handled where the decorator is
+    }
+    const typed: { index: number; positions: Position[]; signature: string; node: ts.Node }[] = [];
+    const cases = call.arguments.map((argument, index) => {
+      const visited = ts.visitNode(argument, this.visit) as ts.Expression;
+      const signature = this.caseSignature(argument);
+      if (!signature) return visited;
+      const positions = positionsOf(signature, this.checker, argument);
+      const text = signatureText(signature, this.checker);
+      const lowered = this.guarded(argument, () =>
+        this.f.createCallExpression(this.state.runtime('when'), undefined, [
+          this.f.createArrayLiteralExpression(matchersFor(positions, this.state, argument).map((m) => raw(this.f, m))),
+          visited,
+          this.f.createStringLiteral(text),
+        ]),
+      );
+      if (!lowered) return visited;
+      typed.push({ index, positions, signature: text, node: argument });
+      return lowered as ts.Expression;
+    });
+    this.reportShadowing(typed);
+    const lowered = this.f.updateCallExpression(call, ts.visitNode(call.expression, this.visit) as ts.Expression, call.typeArguments, cases);
+    const name = this.declaredName(call);
+    if (!name) return lowered;
+    return this.f.createCallExpression(raw(this.f, 'Object.defineProperty'), undefined, [
+      lowered,
+      this.f.createStringLiteral('name'),
+      this.f.createObjectLiteralExpression([this.f.createPropertyAssignment('value', this.f.createStringLiteral(name))]),
+    ]);
+  }
+
+  private isSymbolLike(node: ts.Expression): boolean {
+    return (this.checker.getTypeAtLocation(node).flags & ts.TypeFlags.ESSymbolLike) !== 0;
+  }
+
+  /** The signature to guard, or `undefined` for `when(...)` cases and overloaded functions. */
+  private caseSignature(argument: ts.Expression): ts.Signature | undefined {
+    if (ts.isCallExpression(argument) && this.recognizer.functionOf(argument.expression)) return undefined;
+    if (ts.isArrowFunction(argument) || ts.isFunctionExpression(argument)) return this.checker.getSignatureFromDeclaration(argument);
+    const signatures = this.checker.getTypeAtLocation(argument).getCallSignatures();
+    if (signatures.length !== 1) return undefined; // an overloaded function: its cases are spliced in
+    const declaration = this.valueDeclarationOf(argument);
+    if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && ts.isCallExpression(declaration.initializer)) {
+      if (this.recognizer.functionOf(declaration.initializer.expression)) return undefined; // a when(...) or overload(...) value
+    }
+    return signatures[0];
+  }
+
+  private valueDeclarationOf(node: ts.Expression): ts.Declaration | undefined {
+    let symbol = this.checker.getSymbolAtLocation(node);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
+    return symbol?.valueDeclaration;
+  }
+
+  private reportShadowing(typed: readonly { index: number; positions: Position[]; signature: string; node: ts.Node }[]): void {
+    typed.forEach((later, j) => {
+      for (const earlier of typed.slice(0, j)) {
+        if (!covers(this.checker, earlier.positions, later.positions)) continue;
+        const duplicate = covers(this.checker, later.positions, earlier.positions);
+        const text = duplicate
+          ? messages.duplicate(later.index, earlier.index, later.signature)
+          : messages.shadowed(later.index, earlier.index, later.signature, earlier.signature);
+        this.report(diagnosticAt(later.node, text));
+        return;
+      }
+    });
+  }
+
+  /** `area` in `const area = overload(…)`, so errors can say `area()`. */
+  private declaredName(call: ts.CallExpression): string | undefined {
+    const parent = call.parent;
+    if (ts.isVariableDeclaration(parent) && parent.initializer === call && ts.isIdentifier(parent.name)) return parent.name.text;
+    if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && parent.initializer === call && ts.isIdentifier(parent.name)) {
+      return parent.name.text;
+    }
+    return undefined;
+  }
+
+  // ---- @overload('name') on methods --------------------------------------------------------------
+
+  private hasOverloadDecorator(node: ts.ClassLikeDeclaration): boolean {
+    return node.members.some((member) => (ts.canHaveDecorators(member) ? ts.getDecorators(member) ?? [] : []).some((d) => this.isOverloadDecorator(d)));
+  }
+
+  private isOverloadDecorator(decorator: ts.Decorator): decorator is ts.Decorator & { expression: ts.CallExpression } {
+    return ts.isCallExpression(decorator.expression) && this.recognizer.functionOf(decorator.expression.expression) === 'overload';
+  }
+
+  /** TC39 decorators never see the class: install the dispatchers at the end of its definition. */
+  private withInstallBlock(node: ts.ClassDeclaration | ts.ClassExpression): ts.ClassDeclaration | ts.ClassExpression {
+    const f = this.f;
+    const install = f.createClassStaticBlockDeclaration(
+      f.createBlock([f.createExpressionStatement(f.createCallExpression(this.state.runtime('installOverloads'), undefined, [f.createThis()]))]),
+    );
+    const members = [...node.members, install];
+    return ts.isClassDeclaration(node)
+      ? f.updateClassDeclaration(node, node.modifiers, node.name, node.typeParameters, node.heritageClauses, members)
+      : f.updateClassExpression(node, node.modifiers, node.name, node.typeParameters, node.heritageClauses, members);
+  }
+
+  /** Adds the method's parameter guards to `@overload('area')` when it has no matchers. */
+  private decorator(decorator: ts.Decorator, method: ts.MethodDeclaration): ts.Decorator {
+    const call = decorator.expression as ts.CallExpression;
+    if (call.arguments.length !== 1) return decorator;
+    const signature = this.checker.getSignatureFromDeclaration(method);
+    if (!signature) return decorator;
+    const lowered = this.guarded(decorator, () => {
+      const matchers = matchersFor(positionsOf(signature, this.checker, method), this.state, method);
+      return this.f.updateDecorator(
+        decorator,
+        this.f.updateCallExpression(call, call.expression, call.typeArguments, [...call.arguments, ...matchers.map((m) => raw(this.f, m))]),
+      );
+    });
+    return (lowered as ts.Decorator | undefined) ?? decorator;
+  }
 }

@@ -14,3 +14,5 @@ export const PROTOCOL_BRAND = Symbol.for('duckcall/protocol');
 export const OWN_OVERLOADS = Symbol.for('duckcall/own-overloads');
 /** @internal Marks a dispatcher installed by `@overload`, so it can be told from a user's method. */
 export const INSTALLED = Symbol.for('duckcall/installed');
+/** @internal The type key of a protocol built by the transformer (equal keys, equal types). */
+export const PROTOCOL_KEY = Symbol.for('duckcall/protocol-key');

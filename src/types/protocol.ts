@@ -28,4 +28,9 @@ export interface ProtocolDefinition<T> {
   readonly validate?: (value: unknown) => readonly Issue[];
   /** Methods `@implement` requires on a class's prototype chain. */
   readonly methods?: readonly PropertyKey[];
+  /**
+   * Protocols with equal keys check the same type. A subclass's `@overload` case whose matchers have
+   * the keys of a parent case's matchers replaces it. Defaults to the protocol object's identity.
+   */
+  readonly key?: string;
 }

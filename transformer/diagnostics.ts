@@ -1,0 +1,35 @@
+/**
+ * Compile errors the transformer reports, worded in one place. A failure to analyse a type becomes
+ * a diagnostic at the node, never a crash of the compiler.
+ */
+import ts from 'typescript';
+
+export const DIAGNOSTIC_CODE = 990001;
+
+export type AddDiagnostic = (diagnostic: ts.Diagnostic) => unknown;
+
+export function diagnosticAt(node: ts.Node, messageText: string): ts.Diagnostic {
+  const file = node.getSourceFile();
+  const start = node.getStart(file);
+  return {
+    file,
+    start,
+    length: node.getEnd() - start,
+    messageText: `duckcall: ${messageText}`,
+    category: ts.DiagnosticCategory.Error,
+    code: DIAGNOSTIC_CODE,
+    source: 'duckcall',
+  };
+}
+
+export const messages = {
+  duplicate: (index: number, earlier: number, signature: string) =>
+    `case ${index} ${signature} has the same parameter types as case ${earlier}; it can never run. Remove one of them.`,
+  shadowed: (index: number, earlier: number, signature: string, earlierSignature: string) =>
+    `case ${index} ${signature} can never run: every argument list it accepts is accepted first by case ${earlier} ${earlierSignature}. ` +
+    `Put the more specific case first.`,
+  unsupported: (what: string) => `cannot generate a runtime check for ${what}.`,
+  needsTypeArgument: (fn: string) => `${fn}<T>() needs a type argument: write ${fn}<YourType>(…).`,
+  notACase: (text: string) => `cannot read the parameter types of case ${text}; pass a function, a when(...) case or an overloaded function.`,
+  internal: (error: unknown) => `internal error while generating a check (${error instanceof Error ? error.message : String(error)}). Please report it.`,
+};

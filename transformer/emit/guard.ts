@@ -1,0 +1,295 @@
+/**
+ * Shapes → JavaScript: straight-line `is` functions and the schema nodes `explain` walks for
+ * `validate`/`assert`. The code is produced as text and spliced into the file as one block (see
+ * file-state.ts); it refers only to names this block defines and to the duckcall namespace import.
+ */
+import ts from 'typescript';
+import { UnsupportedType, type ObjectShape, type Shape } from '../analyze/shape.js';
+
+/** How the generated code reaches a nominal class's constructor, or `undefined` if it cannot. */
+export type ClassReference = (symbol: ts.Symbol) => string | undefined;
+
+export class GuardEmitter {
+  private readonly declarations: string[] = [];
+  private readonly patches: string[] = [];
+  private readonly functions = new Map<string, string>();
+  private readonly objects = new Map<ObjectShape, string>();
+  private readonly schemas = new Map<Shape | ObjectShape, string>();
+  private counter = 0;
+
+  /** @param runtime the expression for duckcall's guard helpers, e.g. `__duckcall.__guards` */
+  constructor(
+    private readonly runtime: string,
+    private readonly classReference: ClassReference,
+    private readonly prefix = '__dc',
+  ) {}
+
+  /** All generated declarations, in an order that runs (schema patches last). */
+  code(): string {
+    return [...this.declarations, ...this.patches].join('\n');
+  }
+
+  get empty(): boolean {
+    return this.declarations.length === 0;
+  }
+
+  private fresh(kind: string): string {
+    return `${this.prefix}_${kind}${this.counter++}`;
+  }
+
+  /** The name of a hoisted function `(v) => boolean` for `shape`. */
+  isFunction(shape: Shape): string {
+    if (shape.kind === 'ref') return this.objectFunction(shape.target);
+    const expression = this.isExpression(shape, 'v');
+    const known = this.functions.get(expression);
+    if (known) return known;
+    const name = this.fresh('f');
+    this.functions.set(expression, name);
+    this.declarations.push(`function ${name}(v) { return ${expression}; }`);
+    return name;
+  }
+
+  /** An expression that is true when the value `v` (an identifier) fits `shape`. */
+  isExpression(shape: Shape, v: string): string {
+    const H = this.runtime;
+    switch (shape.kind) {
+      case 'any':
+        return 'true';
+      case 'never':
+        return 'false';
+      case 'typeof':
+        return `typeof ${v} === "${shape.type}"`;
+      case 'literal':
+        return `${v} === ${literal(shape.value)}`;
+      case 'nonNullish':
+        return `(${v} !== null && ${v} !== undefined)`;
+      case 'nonPrimitive':
+        return `(typeof ${v} === "object" ? ${v} !== null : typeof ${v} === "function")`;
+      case 'union':
+        return `(${shape.members.map((m) => this.isExpression(m, v)).join(' || ')})`;
+      case 'intersection':
+        return `(${shape.members.map((m) => this.isExpression(m, v)).join(' && ')})`;
+      case 'array':
+        return shape.element.kind === 'any' ? `Array.isArray(${v})` : `${H}.arr(${v}, ${this.isFunction(shape.element)})`;
+      case 'tuple':
+        return this.tuple(shape.elements, v);
+      case 'builtin':
+        if (shape.name === 'Map' && shape.args.length === 2) {
+          return `${H}.map(${v}, ${this.isFunction(shape.args[0]!)}, ${this.isFunction(shape.args[1]!)})`;
+        }
+        if (shape.name === 'Set' && shape.args.length === 1) return `${H}.set(${v}, ${this.isFunction(shape.args[0]!)})`;
+        return `${v} instanceof ${shape.name}`;
+      case 'nominal': {
+        const reference = this.classReference(shape.symbol);
+        if (!reference) {
+          throw new UnsupportedType(
+            `the class ${shape.name}: it has private or protected members, so it is checked with instanceof, but it is not reachable as a value here (import it)`,
+          );
+        }
+        return `${v} instanceof ${reference}`;
+      }
+      case 'template':
+        return `${H}.template(${v}, ${this.templateParts(shape.parts)})`;
+      case 'ref':
+        return `${this.objectFunction(shape.target)}(${v})`;
+    }
+  }
+
+  private tuple(elements: readonly { shape: Shape; flag: string }[], v: string): string {
+    const required = elements.filter((e) => e.flag === 'required').length;
+    const hasRest = elements.some((e) => e.flag === 'rest');
+    const fixed = elements.filter((e) => e.flag !== 'rest');
+    const checks = [`Array.isArray(${v})`, `${v}.length >= ${required}`];
+    if (!hasRest) checks.push(`${v}.length <= ${fixed.length}`);
+    fixed.forEach((e, i) => {
+      const element = `${this.isFunction(e.shape)}(${v}[${i}])`;
+      checks.push(e.flag === 'optional' ? `(${v}.length <= ${i} || ${v}[${i}] === undefined || ${element})` : element);
+    });
+    const rest = elements.find((e) => e.flag === 'rest');
+    if (rest) {
+      const element = rest.shape.kind === 'array' ? rest.shape.element : rest.shape;
+      checks.push(`${this.runtime}.tail(${v}, ${fixed.length}, ${this.isFunction(element)})`);
+    }
+    return `(${checks.join(' && ')})`;
+  }
+
+  private templateParts(parts: readonly (string | Shape)[]): string {
+    const name = this.fresh('t');
+    const items = parts.map((part) => (typeof part === 'string' ? JSON.stringify(part) : `function (s) { return ${this.placeholder(part, 's')}; }`));
+    this.declarations.push(`const ${name} = [${items.join(', ')}];`);
+    return name;
+  }
+
+  /** A check on the text a template placeholder captured. */
+  private placeholder(shape: Shape, s: string): string {
+    switch (shape.kind) {
+      case 'any':
+        return 'true';
+      case 'never':
+        return 'false';
+      case 'typeof':
+        if (shape.type === 'string') return 'true';
+        if (shape.type === 'number') return `${this.runtime}.numeric(${s})`;
+        if (shape.type === 'bigint') return `${this.runtime}.bigintText(${s})`;
+        if (shape.type === 'boolean') return `(${s} === "true" || ${s} === "false")`;
+        break;
+      case 'literal':
+        return `${s} === ${JSON.stringify(String(shape.value))}`;
+      case 'union':
+        return `(${shape.members.map((m) => this.placeholder(m, s)).join(' || ')})`;
+      case 'template':
+        return `${this.runtime}.template(${s}, ${this.templateParts(shape.parts)})`;
+      default:
+        break;
+    }
+    throw new UnsupportedType(`a template literal placeholder of type ${shapeText(shape)}`);
+  }
+
+  private objectFunction(target: ObjectShape): string {
+    const known = this.objects.get(target);
+    if (known) return known;
+    const name = `${this.prefix}_o${this.counter++}`;
+    this.objects.set(target, name);
+    const lines: string[] = [];
+    if (target.callable) lines.push(`if (typeof v !== "function") return false;`);
+    else if (target.stringIndex || target.numberIndex) lines.push(`if (!${this.runtime}.plain(v)) return false;`);
+    else lines.push(`if (v === null || v === undefined) return false;`);
+    target.properties.forEach((property, i) => {
+      const local = `p${i}`;
+      lines.push(`const ${local} = v${access(property.key)};`);
+      const check = this.propertyCheck(property.shape, local);
+      if (property.optional) {
+        if (check !== 'true') lines.push(`if (${local} !== undefined && !(${check})) return false;`);
+      } else {
+        if (check !== 'true') lines.push(`if (!(${check})) return false;`);
+        if (property.admitsUndefined) lines.push(`if (${local} === undefined && !${this.runtime}.has(v, ${keyExpression(property.key)})) return false;`);
+      }
+    });
+    if (target.stringIndex || target.numberIndex) {
+      const s = target.stringIndex ? this.isFunction(target.stringIndex) : 'undefined';
+      const n = target.numberIndex ? this.isFunction(target.numberIndex) : 'undefined';
+      lines.push(`if (!${this.runtime}.index(v, ${s}, ${n})) return false;`);
+    }
+    lines.push('return true;');
+    if (!target.recursive) {
+      this.declarations.push(`function ${name}(v) {\n  ${lines.join('\n  ')}\n}`);
+      return name;
+    }
+    // A recursive type: a value met again while it is still being checked against this type is
+    // assumed to fit (coinduction), so cyclic values get a verdict. One frame per level keeps deep
+    // (but finite) values such as long linked lists within the stack.
+    const [first, ...rest] = lines;
+    this.declarations.push(`const ${name}_seen = new Set();`);
+    this.declarations.push(
+      `function ${name}(v) {\n  ${first}\n  if (${name}_seen.has(v)) return true;\n  ${name}_seen.add(v);\n` +
+        `  try {\n    ${rest.join('\n    ')}\n  } finally {\n    ${name}_seen.delete(v);\n  }\n}`,
+    );
+    return name;
+  }
+
+  /** Inline cheap checks on a property value; anything bigger goes through its own function. */
+  private propertyCheck(shape: Shape, local: string): string {
+    if (shape.kind === 'any' || shape.kind === 'typeof' || shape.kind === 'literal' || shape.kind === 'ref' || shape.kind === 'nonNullish') {
+      return this.isExpression(shape, local);
+    }
+    if (shape.kind === 'union' && shape.members.every((m) => m.kind === 'typeof' || m.kind === 'literal' || m.kind === 'ref')) {
+      return this.isExpression(shape, local);
+    }
+    return `${this.isFunction(shape)}(${local})`;
+  }
+
+  /** The name of a hoisted schema node for `shape`, for `explain`. */
+  schema(shape: Shape): string {
+    const key = shape.kind === 'ref' ? shape.target : shape;
+    const known = this.schemas.get(key);
+    if (known) return known;
+    const name = this.fresh('s');
+    this.schemas.set(key, name);
+    const is = this.isFunction(shape);
+    this.declarations.push(`const ${name} = { t: ${JSON.stringify(shapeText(shape))}, is: ${is} };`);
+    switch (shape.kind) {
+      case 'ref': {
+        const t = shape.target;
+        const properties = t.properties.map((p) => `[${keyExpression(p.key)}, ${this.schema(p.shape)}, ${p.optional}]`);
+        this.patches.push(`${name}.p = [${properties.join(', ')}];`);
+        if (t.stringIndex) this.patches.push(`${name}.i = ${this.schema(t.stringIndex)};`);
+        break;
+      }
+      case 'array':
+        this.patches.push(`${name}.e = ${this.schema(shape.element)};`);
+        break;
+      case 'tuple': {
+        const elements = shape.elements.map((e) => this.schema(e.flag === 'rest' && e.shape.kind === 'array' ? e.shape.element : e.shape));
+        this.patches.push(`${name}.u = [${elements.join(', ')}];`);
+        if (shape.elements.some((e) => e.flag === 'rest')) this.patches.push(`${name}.r = true;`);
+        break;
+      }
+      case 'intersection':
+        this.patches.push(`${name}.a = [${shape.members.map((m) => this.schema(m)).join(', ')}];`);
+        break;
+      case 'union': {
+        const structured = shape.members.filter((m) => m.kind === 'ref' || m.kind === 'array' || m.kind === 'tuple');
+        if (structured.length > 0) this.patches.push(`${name}.m = [${structured.map((m) => this.schema(m)).join(', ')}];`);
+        break;
+      }
+      default:
+        break;
+    }
+    return name;
+  }
+}
+
+function literal(value: string | number | boolean | bigint | null | undefined): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'number' && value < 0) return `(${value})`;
+  return String(value);
+}
+
+function keyExpression(key: string | { wellKnownSymbol: string }): string {
+  return typeof key === 'string' ? JSON.stringify(key) : `Symbol.${key.wellKnownSymbol}`;
+}
+
+function access(key: string | { wellKnownSymbol: string }): string {
+  if (typeof key === 'string') return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+  return `[Symbol.${key.wellKnownSymbol}]`;
+}
+
+/** The type as messages show it, rebuilt from the shape. */
+export function shapeText(shape: Shape): string {
+  switch (shape.kind) {
+    case 'any':
+      return 'unknown';
+    case 'never':
+      return 'never';
+    case 'typeof':
+      return shape.type === 'function' ? 'Function' : shape.type;
+    case 'literal':
+      return typeof shape.value === 'string' ? JSON.stringify(shape.value) : literal(shape.value).replace(/^\((.*)\)$/, '$1');
+    case 'nonNullish':
+      return '{}';
+    case 'nonPrimitive':
+      return 'object';
+    case 'union': {
+      const nullish = (m: Shape) => m.kind === 'literal' && (m.value === undefined || m.value === null);
+      const ordered = [...shape.members.filter((m) => !nullish(m)), ...shape.members.filter(nullish)];
+      return ordered.map((m) => (m.kind === 'intersection' ? `(${shapeText(m)})` : shapeText(m))).join(' | ');
+    }
+    case 'intersection':
+      return shape.members.map((m) => (m.kind === 'union' ? `(${shapeText(m)})` : shapeText(m))).join(' & ');
+    case 'array': {
+      const element = shapeText(shape.element);
+      return shape.element.kind === 'union' || shape.element.kind === 'intersection' ? `(${element})[]` : `${element}[]`;
+    }
+    case 'tuple':
+      return `[${shape.elements.map((e) => (e.flag === 'rest' ? `...${shapeText(e.shape)}` : `${shapeText(e.shape)}${e.flag === 'optional' ? '?' : ''}`)).join(', ')}]`;
+    case 'builtin':
+      return shape.args.length > 0 ? `${shape.name}<${shape.args.map(shapeText).join(', ')}>` : shape.name;
+    case 'nominal':
+      return shape.name;
+    case 'template':
+      return `\`${shape.parts.map((p) => (typeof p === 'string' ? p : `\${${shapeText(p)}}`)).join('')}\``;
+    case 'ref':
+      return shape.target.text;
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * What the transformer adds to one source file: a namespace import of duckcall, the generated
+ * guards and protocols (one block after the imports), and imports of classes that nominal checks
+ * need. Generated code is spliced in as text: it refers only to names this block defines, so no
+ * later transform (module format, decorators) has to see inside it.
+ */
+import ts from 'typescript';
+import { ShapeBuilder, type Shape } from './analyze/shape.js';
+import { GuardEmitter } from './emit/guard.js';
+import type { Recognizer } from './recognize.js';
+
+export const NAMESPACE = '__duckcall';
+
+export class FileState {
+  readonly emitter: GuardEmitter;
+  private readonly protocols = new Map<string, string>();
+  private readonly protocolCode: string[] = [];
+  private readonly classImports = new Map<string, string>();
+  private used = false;
+  private counter = 0;
+
+  constructor(
+    private readonly sourceFile: ts.SourceFile,
+    private readonly checker: ts.TypeChecker,
+    readonly shapes: ShapeBuilder,
+    private readonly recognizer: Recognizer,
+    private readonly factory: ts.NodeFactory,
+  ) {
+    this.emitter = new GuardEmitter('__dc_H', (symbol) => this.classReference(symbol));
+  }
+
+  /** A reference to something duckcall's runtime exports, e.g. `runtime('when')`. */
+  runtime(name: string): ts.Identifier {
+    this.used = true;
+    return raw(this.factory, `${NAMESPACE}.${name}`);
+  }
+
+  /** The name of a protocol object for `type`, declared once per file and type. */
+  protocolFor(type: ts.Type, at: ts.Node): string {
+    const key = this.shapes.text(type) + '#' + (type as { id?: number }).id;
+    const known = this.protocols.get(key);
+    if (known) return known;
+    const shape: Shape = this.shapes.shapeOf(type, at);
+    const is = this.emitter.isFunction(shape);
+    const schema = this.emitter.schema(shape);
+    const name = `__dc_p${this.counter++}`;
+    const methods = this.checker
+      .getPropertiesOfType(type)
+      .filter((p) => p.flags & ts.SymbolFlags.Method && !(p.flags & ts.SymbolFlags.Optional))
+      .map((p) => JSON.stringify(p.getName()));
+    const typeKey = this.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseFullyQualifiedType);
+    this.protocolCode.push(
+      `const ${name} = ${NAMESPACE}.protocol({ name: ${JSON.stringify(this.shapes.text(type))}, is: ${is}, ` +
+        `validate: function (v) { return __dc_H.explain(${schema}, v); }, methods: [${methods.join(', ')}], key: ${JSON.stringify(typeKey)} });`,
+    );
+    this.protocols.set(key, name);
+    this.used = true;
+    return name;
+  }
+
+  /** The module specifier this file already uses for duckcall, so the import resolves the same way. */
+  private specifier(): string {
+    for (const statement of this.sourceFile.statements) {
+      if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+      const moduleSymbol = this.checker.getSymbolAtLocation(statement.moduleSpecifier);
+      const declaration = moduleSymbol?.getDeclarations()?.[0];
+      if (declaration && this.recognizer.isDuckcallFile(declaration.getSourceFile().fileName)) return statement.moduleSpecifier.text;
+    }
+    return 'duckcall';
+  }
+
+  private classReference(symbol: ts.Symbol): string | undefined {
+    const declaration = symbol.valueDeclaration;
+    if (!declaration) return undefined;
+    if (declaration.getSourceFile() === this.sourceFile) {
+      return ts.isClassDeclaration(declaration) && declaration.name && ts.isSourceFile(declaration.parent) ? declaration.name.text : undefined;
+    }
+    // Another module: import it the way this file imports it (the file's own import may be type-only
+    // or elided, so the generated code gets an import of its own).
+    for (const statement of this.sourceFile.statements) {
+      if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+      const bindings = statement.importClause?.namedBindings;
+      if (!bindings || !ts.isNamedImports(bindings)) continue;
+      for (const element of bindings.elements) {
+        const local = this.checker.getSymbolAtLocation(element.name);
+        const target = local && local.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(local) : local;
+        if (target !== symbol) continue;
+        const specifier = statement.moduleSpecifier.text;
+        let namespace = this.classImports.get(specifier);
+        if (!namespace) this.classImports.set(specifier, (namespace = `__dc_m${this.counter++}`));
+        return `${namespace}.${(element.propertyName ?? element.name).text}`;
+      }
+    }
+    return undefined;
+  }
+
+  /** The file with duckcall's import and the generated block added after the existing imports. */
+  finish(file: ts.SourceFile): ts.SourceFile {
+    if (!this.used && this.emitter.empty) return file;
+    const f = this.factory;
+    const imports: ts.Statement[] = [namespaceImport(f, NAMESPACE, this.specifier())];
+    for (const [specifier, name] of this.classImports) imports.push(namespaceImport(f, name, specifier));
+    // One read of the helpers: in CommonJS output each `__duckcall.x` goes through a getter.
+    const code = [`const __dc_H = ${NAMESPACE}.__guards;`, this.emitter.code(), ...this.protocolCode].join('\n');
+    const generated = code ? [f.createExpressionStatement(raw(f, code))] : [];
+    const statements = [...file.statements];
+    let at = 0;
+    while (at < statements.length && ts.isImportDeclaration(statements[at]!)) at++;
+    statements.splice(at, 0, ...imports, ...generated);
+    return f.updateSourceFile(file, statements);
+  }
+}
+
+function namespaceImport(f: ts.NodeFactory, name: string, specifier: string): ts.ImportDeclaration {
+  return f.createImportDeclaration(
+    undefined,
+    f.createImportClause(false, undefined, f.createNamespaceImport(f.createIdentifier(name))),
+    f.createStringLiteral(specifier),
+  );
+}
+
+/** Code as an identifier node: printed verbatim, opaque to later transforms. */
+export function raw(f: ts.NodeFactory, code: string): ts.Identifier {
+  return f.createIdentifier(code);
+}

@@ -1,0 +1,59 @@
+/**
+ * A signature's parameters as duckcall matchers: one guard per position, `optional(...)` for
+ * optional and defaulted parameters, `rest(...)` for a rest array, positions for a rest tuple.
+ */
+import ts from 'typescript';
+import type { FileState } from '../file-state.js';
+
+export interface Position {
+  readonly type: ts.Type;
+  readonly flag: 'required' | 'optional' | 'rest';
+}
+
+/** The argument positions a signature accepts, with each position's type. */
+export function positionsOf(signature: ts.Signature, checker: ts.TypeChecker, at: ts.Node): Position[] {
+  const positions: Position[] = [];
+  for (const parameter of signature.getParameters()) {
+    const declaration = parameter.valueDeclaration;
+    const type = checker.getTypeOfSymbolAtLocation(parameter, at);
+    if (declaration && ts.isParameter(declaration) && declaration.dotDotDotToken) {
+      if (checker.isTupleType(type)) {
+        const flags = (type as ts.TupleTypeReference).target.elementFlags;
+        checker.getTypeArguments(type as ts.TypeReference).forEach((element, i) => {
+          const flag = flags[i]! & ts.ElementFlags.Optional ? 'optional' : flags[i]! & ts.ElementFlags.Variable ? 'rest' : 'required';
+          positions.push({ type: flag === 'rest' ? elementOf(element, checker) : element, flag });
+        });
+      } else {
+        positions.push({ type: elementOf(type, checker), flag: 'rest' });
+      }
+      continue;
+    }
+    const optional = declaration && ts.isParameter(declaration) && (checker.isOptionalParameter(declaration) || declaration.initializer !== undefined);
+    positions.push({ type, flag: optional ? 'optional' : 'required' });
+  }
+  return positions;
+}
+
+function elementOf(type: ts.Type, checker: ts.TypeChecker): ts.Type {
+  if (checker.isArrayType(type)) return checker.getTypeArguments(type as ts.TypeReference)[0] ?? checker.getAnyType();
+  return checker.getIndexTypeOfType(type, ts.IndexKind.Number) ?? checker.getAnyType();
+}
+
+/** Matcher expressions (as text) for the positions, built on the file's protocols. */
+export function matchersFor(positions: readonly Position[], state: FileState, at: ts.Node): string[] {
+  return positions.map(({ type, flag }) => {
+    const protocol = state.protocolFor(type, at);
+    if (flag === 'optional') return `__duckcall.optional(${protocol})`;
+    if (flag === 'rest') return `__duckcall.rest(${protocol})`;
+    return protocol;
+  });
+}
+
+/** How TypeScript prints the signature, arrow style: `(s: Circle) => number`. */
+export function signatureText(signature: ts.Signature, checker: ts.TypeChecker): string {
+  return checker.signatureToString(
+    signature,
+    undefined,
+    ts.TypeFormatFlags.WriteArrowStyleSignature | ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseSingleQuotesForStringLiteralType,
+  );
+}

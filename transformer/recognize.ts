@@ -1,0 +1,52 @@
+/**
+ * Finds duckcall's own functions by the declaration a call resolves to (a file of the package named
+ * `duckcall`), never by identifier text, so `import { assert as check }`, namespace imports and
+ * re-exports all work.
+ */
+import ts from 'typescript';
+
+export type DuckcallFunction = 'overload' | 'when' | 'is' | 'assert' | 'validate' | 'protocol' | 'implement';
+const NAMES = new Set<string>(['overload', 'when', 'is', 'assert', 'validate', 'protocol', 'implement']);
+
+export class Recognizer {
+  private readonly packageOfDirectory = new Map<string, boolean>();
+
+  constructor(private readonly checker: ts.TypeChecker) {}
+
+  /** Which duckcall function `callee` refers to, if any. */
+  functionOf(callee: ts.Expression): DuckcallFunction | undefined {
+    let symbol = this.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(callee) ? callee.name : callee);
+    if (!symbol) return undefined;
+    if (symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
+    const name = symbol.getName();
+    if (!NAMES.has(name)) return undefined;
+    // Exported functions only: `protocol.is(x)` names a method of the same name.
+    const declaration = symbol.getDeclarations()?.[0];
+    return declaration && ts.isFunctionDeclaration(declaration) && this.isDuckcallFile(declaration.getSourceFile().fileName) ? (name as DuckcallFunction) : undefined;
+  }
+
+  /** Whether a file belongs to the package named `duckcall` (its nearest package.json says so). */
+  isDuckcallFile(fileName: string): boolean {
+    const directory = fileName.slice(0, fileName.lastIndexOf('/'));
+    return this.isDuckcallDirectory(directory);
+  }
+
+  private isDuckcallDirectory(directory: string): boolean {
+    const known = this.packageOfDirectory.get(directory);
+    if (known !== undefined) return known;
+    let result = false;
+    const manifest = `${directory}/package.json`;
+    if (ts.sys.fileExists(manifest)) {
+      try {
+        result = (JSON.parse(ts.sys.readFile(manifest) ?? '{}') as { name?: unknown }).name === 'duckcall';
+      } catch {
+        result = false;
+      }
+    } else {
+      const parent = directory.slice(0, directory.lastIndexOf('/'));
+      result = parent !== '' && parent !== directory && this.isDuckcallDirectory(parent);
+    }
+    this.packageOfDirectory.set(directory, result);
+    return result;
+  }
+}
