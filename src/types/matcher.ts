@@ -30,7 +30,7 @@ export type PlainMatcher = AnyConstructor | Predicate | StandardSchemaV1 | Proto
 /** One entry of `when([...matchers], fn)`. */
 export type Matcher = PlainMatcher | Optional | Rest;
 
-/** The type of value a matcher accepts. */
+/** The type of value a matcher accepts; for a Standard Schema its input type, since the case gets the argument as passed. */
 export type MatchedBy<M> = M extends StringConstructor
   ? string
   : M extends NumberConstructor
@@ -49,7 +49,7 @@ export type MatchedBy<M> = M extends StringConstructor
                 ? Function
                 : M extends Protocol<infer T>
                   ? T
-                  : M extends StandardSchemaV1<infer I>
+                  : M extends StandardSchemaV1<infer I, any>
                     ? I
                     : M extends abstract new (...args: any) => infer I
                       ? I
