@@ -69,6 +69,15 @@ class Lowering {
         if (lowered) return lowered;
       }
     }
+    if (ts.isExpressionWithTypeArguments(node) && ts.isExpression(node) && node.typeArguments?.length === 1) {
+      // `values.filter(is<Circle>)`: an instantiation expression becomes the protocol's own method.
+      const fn = this.recognizer.functionOf(node.expression);
+      if (fn === 'is' || fn === 'assert' || fn === 'validate') {
+        const typeNode = node.typeArguments[0]!;
+        const lowered = this.guarded(node, () => raw(this.f, `${this.state.protocolFor(this.checker.getTypeFromTypeNode(typeNode), node)}.${fn}`));
+        if (lowered) return lowered;
+      }
+    }
     if ((ts.isClassDeclaration(node) || ts.isClassExpression(node)) && !this.legacyDecorators) {
       const visited = ts.visitEachChild(node, this.visit, this.context);
       return this.hasOverloadDecorator(node) ? this.withInstallBlock(visited) : visited;

@@ -12,3 +12,11 @@ describe('the Vite plugin runs the transformer', () => {
     expect(validate<Rect>({ kind: 'rect', w: 'x', h: 1 })).toEqual({ success: false, errors: [{ path: '$input.w', expected: 'number', value: 'x' }] });
   });
 });
+
+describe('instantiation expressions', () => {
+  it('turn is<T> into a function that can be passed around', () => {
+    const values: unknown[] = [{ kind: 'circle', r: 1 }, 3, { kind: 'rect', w: 1, h: 1 }, { kind: 'circle', r: 'x' }];
+    const circles = values.filter(is<Circle>);
+    expect(circles).toEqual([{ kind: 'circle', r: 1 }]);
+  });
+});
