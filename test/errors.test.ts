@@ -12,18 +12,9 @@ import {
   type Issue,
 } from '../src/index.js';
 import { arity, formatIssue, noMatchingOverload, protocolViolated } from '../src/messages.js';
+import { thrown, loose } from './support/thrown.js';
 
-type Loose = (...args: unknown[]) => unknown;
-const loose = (f: unknown): Loose => f as Loose;
 
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
 
 const ERROR_BRAND = Symbol.for('duckcall/error');
 

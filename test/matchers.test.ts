@@ -11,6 +11,7 @@ import {
   type StandardSchemaV1,
 } from '../src/index.js';
 import { asyncSchema, matchersNotArray, nestedModifier, notAMatcher, restNotLast, whenNeedsFunction } from '../src/messages.js';
+import { thrown } from './support/thrown.js';
 
 type Loose = (...args: unknown[]) => unknown;
 
@@ -27,14 +28,6 @@ function runs(matchers: readonly Matcher[], ...args: unknown[]): boolean {
 
 const accepts = (m: Matcher, value: unknown): boolean => runs([m], value);
 
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
 
 class Animal {
   speak(): string {

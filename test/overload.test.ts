@@ -1,18 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { NoMatchingOverloadError, SetupError, casesOf, optional, overload, rest, when, which } from '../src/index.js';
 import { caseWithoutGuards, noCases, notACase, thrownDuringCheck } from '../src/messages.js';
+import { thrown, loose, type Loose } from './support/thrown.js';
 
-type Loose = (...args: unknown[]) => unknown;
-const loose = (f: unknown): Loose => f as Loose;
 
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
 
 const isPositive = (v: unknown): v is number => typeof v === 'number' && v > 0;
 

@@ -15,17 +15,10 @@ import {
 } from '../src/index.js';
 import { formatIssue, protocolViolated, transformerMissing } from '../src/messages.js';
 import { pathKeys } from '../src/protocol.js';
+import { thrown } from './support/thrown.js';
 
 type Loose = (...args: unknown[]) => unknown;
 
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
 
 interface EatsBread {
   eatBread(grams: number): void;
