@@ -103,10 +103,23 @@ function definitionArg(args: readonly unknown[], index: number, fn: string): Pro
 
 function build<T>(definition: ProtocolDefinition<T>): Protocol<T> {
   const { name, is: guard } = definition;
-  const explain = definition.validate ?? ((value: unknown): Issue[] => (guard(value) ? [] : [{ path: '$input', expected: name, value }]));
+  // Without a validate function the only reason is the whole value (added below).
+  const explain = definition.validate ?? ((): Issue[] => []);
   const check = (value: unknown): Validation<T> => {
-    if (guard(value)) return { success: true, data: value };
-    const errors = [...explain(value)];
+    // A getter or proxy trap that throws makes the value fail; `explain` says where.
+    let ok: boolean;
+    try {
+      ok = guard(value);
+    } catch {
+      ok = false;
+    }
+    if (ok) return { success: true, data: value as T };
+    let errors: Issue[];
+    try {
+      errors = [...explain(value)];
+    } catch {
+      errors = [];
+    }
     return { success: false, errors: errors.length > 0 ? errors : [{ path: '$input', expected: name, value }] };
   };
   const standard: StandardSchemaV1.Props<unknown, T> = {

@@ -288,3 +288,22 @@ describe('implement(definition) on a class', () => {
     expect(() => implement(P)(Duck)).not.toThrow();
   });
 });
+
+describe('a value whose getter throws', () => {
+  const P = protocol<{ a: number }>({ name: 'HasA', is: (v): v is { a: number } => typeof (v as { a?: unknown }).a === 'number' });
+  const hostile = {
+    get a(): number {
+      throw new Error('boom');
+    },
+  };
+
+  it('fails validate instead of throwing', () => {
+    const result = P.validate(hostile);
+
+    expect(result).toEqual({ success: false, errors: [{ path: '$input', expected: 'HasA', value: hostile }] });
+  });
+
+  it('fails assert with a ProtocolError, not the getter’s error', () => {
+    expect(() => P.assert(hostile)).toThrow(ProtocolError);
+  });
+});
