@@ -28,6 +28,14 @@ export const messages = {
   shadowed: (index: number, earlier: number, signature: string, earlierSignature: string) =>
     `case ${index} ${signature} can never run: every argument list it accepts is accepted first by case ${earlier} ${earlierSignature}. ` +
     `Put the more specific case first.`,
+  duplicateMethod: (set: string, method: string, earlier: string) =>
+    `@overload('${set}') case ${method} has the same parameter types as ${earlier}; it can never run. Remove one of them.`,
+  shadowedMethod: (set: string, method: string, earlier: string) =>
+    `@overload('${set}') case ${method} can never run: every argument list it accepts is accepted first by ${earlier}. ` +
+    `Declare the more specific method first.`,
+  signatureOverloads: (name: string) =>
+    `${name} has several overload signatures but one body, so duckcall cannot tell which arguments it handles. ` +
+    `Pass one case per signature, e.g. overload((a: string) => …, (a: number) => …).`,
   unsupported: (what: string) => `cannot generate a runtime check for ${what}.`,
   needsTypeArgument: (fn: string) => `${fn}<T>() needs a type argument: write ${fn}<YourType>(…).`,
   notACase: (text: string) => `cannot read the parameter types of case ${text}; pass a function, a when(...) case or an overloaded function.`,

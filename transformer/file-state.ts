@@ -4,6 +4,7 @@
  * need. Generated code is spliced in as text: it refers only to names this block defines, so no
  * later transform (module format, decorators) has to see inside it.
  */
+import { posix } from 'node:path';
 import ts from 'typescript';
 import { ShapeBuilder, type Shape } from './analyze/shape.js';
 import { GuardEmitter } from './emit/guard.js';
@@ -47,7 +48,12 @@ export class FileState {
     const methods = this.checker
       .getPropertiesOfType(type)
       .filter((p) => p.flags & ts.SymbolFlags.Method && !(p.flags & ts.SymbolFlags.Optional))
-      .map((p) => JSON.stringify(p.getName()));
+      // `[Symbol.iterator]()` is named `__@iterator@12` inside the checker: emit the symbol itself.
+      .flatMap((p) => {
+        const key = this.shapes.keyOf(p);
+        if (key === undefined) return [];
+        return [typeof key === 'string' ? JSON.stringify(key) : `Symbol.${key.wellKnownSymbol}`];
+      });
     const typeKey = this.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseFullyQualifiedType);
     this.protocolCode.push(
       `const ${name} = ${NAMESPACE}.protocol({ name: ${JSON.stringify(this.shapes.text(type))}, is: ${is}, ` +
@@ -58,15 +64,40 @@ export class FileState {
     return name;
   }
 
-  /** The module specifier this file already uses for duckcall, so the import resolves the same way. */
+  /**
+   * The module specifier this file already uses for duckcall's runtime entry (the module exporting
+   * `__guards`), so the import resolves the same way. A file that reaches duckcall only through a
+   * re-export module inside the package gets the entry that module re-exports, rebased to this file.
+   */
   private specifier(): string {
+    let viaReexport: string | undefined;
     for (const statement of this.sourceFile.statements) {
       if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
       const moduleSymbol = this.checker.getSymbolAtLocation(statement.moduleSpecifier);
       const declaration = moduleSymbol?.getDeclarations()?.[0];
-      if (declaration && this.recognizer.isDuckcallFile(declaration.getSourceFile().fileName)) return statement.moduleSpecifier.text;
+      if (!moduleSymbol || !declaration || !this.recognizer.isDuckcallFile(declaration.getSourceFile().fileName)) continue;
+      if (this.isRuntimeEntry(moduleSymbol)) return statement.moduleSpecifier.text;
+      viaReexport ??= this.reexportedEntry(declaration.getSourceFile(), statement.moduleSpecifier.text);
     }
-    return 'duckcall';
+    return viaReexport ?? 'duckcall';
+  }
+
+  private isRuntimeEntry(moduleSymbol: ts.Symbol): boolean {
+    return this.checker.getExportsOfModule(moduleSymbol).some((s) => s.getName() === '__guards');
+  }
+
+  /** `export … from '<entry>'` in `file` (imported here as `via`), as a specifier relative to this file. */
+  private reexportedEntry(file: ts.SourceFile, via: string): string | undefined {
+    for (const statement of file.statements) {
+      if (!ts.isExportDeclaration(statement) || !statement.moduleSpecifier || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+      const moduleSymbol = this.checker.getSymbolAtLocation(statement.moduleSpecifier);
+      if (!moduleSymbol || !this.isRuntimeEntry(moduleSymbol)) continue;
+      const target = statement.moduleSpecifier.text;
+      if (!target.startsWith('.') || !via.startsWith('.')) return target;
+      const rebased = posix.relative(posix.dirname(this.sourceFile.fileName), posix.join(posix.dirname(file.fileName), target));
+      return rebased.startsWith('.') ? rebased : `./${rebased}`;
+    }
+    return undefined;
   }
 
   private classReference(symbol: ts.Symbol): string | undefined {

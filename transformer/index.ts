@@ -46,6 +46,9 @@ export default function duckcallTransformer(
   };
 }
 
+/** A mistake in how duckcall is called; its message is the whole diagnostic. */
+class Misuse extends Error {}
+
 class Lowering {
   private readonly f: ts.NodeFactory;
 
@@ -78,9 +81,11 @@ class Lowering {
         if (lowered) return lowered;
       }
     }
-    if ((ts.isClassDeclaration(node) || ts.isClassExpression(node)) && !this.legacyDecorators) {
+    if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) {
+      if (!this.hasOverloadDecorator(node)) return ts.visitEachChild(node, this.visit, this.context);
+      this.reportShadowedMethods(node);
       const visited = ts.visitEachChild(node, this.visit, this.context);
-      return this.hasOverloadDecorator(node) ? this.withInstallBlock(visited) : visited;
+      return this.legacyDecorators ? visited : this.withInstallBlock(visited);
     }
     return ts.visitEachChild(node, this.visit, this.context);
   };
@@ -90,7 +95,8 @@ class Lowering {
     try {
       return lower();
     } catch (error) {
-      const text = error instanceof UnsupportedType ? messages.unsupported(error.detail) : messages.internal(error);
+      const text =
+        error instanceof Misuse ? error.message : error instanceof UnsupportedType ? messages.unsupported(error.detail) : messages.internal(error);
       this.report(diagnosticAt(node, text));
       return undefined;
     }
@@ -116,7 +122,7 @@ class Lowering {
 
   private protocolOf(fn: string, call: ts.CallExpression): string {
     const typeNode = call.typeArguments?.[0];
-    if (!typeNode) throw new UnsupportedType(messages.needsTypeArgument(fn).replace(/\.$/, ''));
+    if (!typeNode) throw new Misuse(messages.needsTypeArgument(fn));
     return this.state.protocolFor(this.checker.getTypeFromTypeNode(typeNode), call);
   }
 
@@ -172,8 +178,12 @@ class Lowering {
     if (ts.isCallExpression(argument) && this.recognizer.functionOf(argument.expression)) return undefined;
     if (ts.isArrowFunction(argument) || ts.isFunctionExpression(argument)) return this.checker.getSignatureFromDeclaration(argument);
     const signatures = this.checker.getTypeAtLocation(argument).getCallSignatures();
-    if (signatures.length !== 1) return undefined; // an overloaded function: its cases are spliced in
     const declaration = this.valueDeclarationOf(argument);
+    if (signatures.length > 1 && declaration && ts.isFunctionDeclaration(declaration)) {
+      this.report(diagnosticAt(argument, messages.signatureOverloads(argument.getText())));
+      return undefined;
+    }
+    if (signatures.length !== 1) return undefined; // an overloaded function: its cases are spliced in
     if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && ts.isCallExpression(declaration.initializer)) {
       if (this.recognizer.functionOf(declaration.initializer.expression)) return undefined; // a when(...) or overload(...) value
     }
@@ -198,6 +208,42 @@ class Lowering {
         return;
       }
     });
+  }
+
+  /**
+   * Duplicate and shadowed `@overload` methods of one class (a subclass case with the parent's
+   * parameter types is a replacement, not a mistake, so only a class's own methods are compared).
+   */
+  private reportShadowedMethods(node: ts.ClassLikeDeclaration): void {
+    const sets = new Map<string, { method: string; positions: Position[]; node: ts.Node }[]>();
+    for (const member of node.members) {
+      if (!ts.isMethodDeclaration(member)) continue;
+      const decorator = (ts.getDecorators(member) ?? []).find((d) => this.isOverloadDecorator(d));
+      const call = decorator?.expression as ts.CallExpression | undefined;
+      const setName = call?.arguments[0];
+      if (!call || call.arguments.length !== 1 || !setName || !ts.isStringLiteralLike(setName)) continue;
+      const signature = this.checker.getSignatureFromDeclaration(member);
+      if (!signature) continue;
+      const isStatic = (ts.getCombinedModifierFlags(member) & ts.ModifierFlags.Static) !== 0;
+      const key = `${isStatic ? 'static ' : ''}${setName.text}`;
+      const list = sets.get(key) ?? [];
+      list.push({ method: member.name.getText(), positions: positionsOf(signature, this.checker, member), node: member.name });
+      sets.set(key, list);
+    }
+    for (const [key, cases] of sets) {
+      const setName = key.replace(/^static /, '');
+      cases.forEach((later, j) => {
+        const earlier = cases.slice(0, j).find((e) => covers(this.checker, e.positions, later.positions));
+        if (!earlier) return;
+        const duplicate = covers(this.checker, later.positions, earlier.positions);
+        this.report(
+          diagnosticAt(
+            later.node,
+            duplicate ? messages.duplicateMethod(setName, later.method, earlier.method) : messages.shadowedMethod(setName, later.method, earlier.method),
+          ),
+        );
+      });
+    }
   }
 
   /** `area` in `const area = overload(…)`, so errors can say `area()`. */

@@ -37,13 +37,43 @@ export function plain(value: unknown): value is Record<PropertyKey, unknown> {
  * whose key kind fits (`number` signatures apply to numeric keys only).
  */
 export function index(value: unknown, stringIs: Is | undefined, numberIs: Is | undefined): boolean {
-  if (!plain(value)) return false;
+  if (!plain(value)) return !stringIs && numberIs !== undefined && elements(value, numberIs);
   for (const key of Object.keys(value)) {
     const v = value[key];
     if (numberIs && String(Number(key)) === key && !numberIs(v)) return false;
     if (stringIs && !stringIs(v)) return false;
   }
   return true;
+}
+
+/**
+ * Arrays, typed arrays and strings have a number index signature of their own, so a type with only
+ * a number index signature (`{ [k: number]: string }`) accepts them when every element fits.
+ */
+function elements(value: unknown, is: Is): boolean {
+  if (!(typeof value === 'string' || Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView)))) return false;
+  const items = value as ArrayLike<unknown>;
+  for (let i = 0; i < items.length; i++) if (!is(items[i])) return false;
+  return true;
+}
+
+/**
+ * TypeScript's weak type check, for a type whose properties are all optional (`Partial<T>`): a value
+ * with properties (primitives and arrays have theirs) must have at least one of the type's `keys`.
+ */
+export function common(value: unknown, keys: readonly PropertyKey[]): boolean {
+  const object: object = Object(value);
+  for (const key of keys) if (key in object) return true;
+  return !hasProperties(value);
+}
+
+function hasProperties(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return true;
+  if (Reflect.ownKeys(value).length > 0) return true;
+  for (let proto: unknown = Object.getPrototypeOf(value); proto !== null && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    if (Reflect.ownKeys(proto as object).some((key) => key !== 'constructor')) return true;
+  }
+  return false;
 }
 
 /** Presence of a required key whose type admits `undefined` (present but `undefined` is fine). */
@@ -73,24 +103,49 @@ export function numeric(text: string): boolean {
   return text !== '' && Number.isFinite(Number(text));
 }
 
-/** `${bigint}`: an integer literal (optionally negative) that round-trips through `BigInt`. */
+/**
+ * `${bigint}`: what TypeScript's scanner reads as one bigint literal once `n` is appended, optionally
+ * after a minus: decimal without a leading zero, hex, octal or binary, no separators.
+ */
 export function bigintText(text: string): boolean {
-  return /^-?\d+$/.test(text);
+  return /^-?(?:0|[1-9]\d*|0[xX][\da-fA-F]+|0[oO][0-7]+|0[bB][01]+)$/.test(text);
 }
 
-/** Whether `text` is one of the strings a template literal type describes (backtracking match). */
+/**
+ * Whether `text` is one of the strings a template literal type describes, matched as TypeScript's
+ * checker matches a string literal (not a backtracking search): after the leading and trailing text,
+ * each placeholder but the last takes the text up to the first occurrence of the fixed text that
+ * follows it (exactly one character when no fixed text follows), and the last takes the rest.
+ */
 export function template(value: unknown, parts: readonly TemplatePart[]): boolean {
-  return typeof value === 'string' && matchFrom(value, 0, parts, 0);
-}
-
-function matchFrom(text: string, at: number, parts: readonly TemplatePart[], p: number): boolean {
-  if (p === parts.length) return at === text.length;
-  const part = parts[p]!;
-  if (typeof part === 'string') return text.startsWith(part, at) && matchFrom(text, at + part.length, parts, p + 1);
-  for (let end = p === parts.length - 1 ? text.length : at; end <= text.length; end++) {
-    if (part(text.slice(at, end)) && matchFrom(text, end, parts, p + 1)) return true;
+  if (typeof value !== 'string') return false;
+  const texts = [''];
+  const holes: Is[] = [];
+  for (const part of parts) {
+    if (typeof part === 'string') texts[texts.length - 1] += part;
+    else {
+      holes.push(part);
+      texts.push('');
+    }
   }
-  return false;
+  const start = texts[0]!;
+  const end = texts[texts.length - 1]!;
+  if (holes.length === 0) return value === start;
+  if (value.length < start.length + end.length || !value.startsWith(start) || !value.endsWith(end)) return false;
+  const body = value.slice(0, value.length - end.length);
+  let at = start.length;
+  for (let i = 0; i < holes.length - 1; i++) {
+    const delimiter = texts[i + 1]!;
+    let stop: number;
+    if (delimiter.length > 0) {
+      stop = body.indexOf(delimiter, at);
+      if (stop < 0) return false;
+    } else if (at < body.length) stop = at + 1;
+    else return false;
+    if (!holes[i]!(body.slice(at, stop))) return false;
+    at = stop + delimiter.length;
+  }
+  return holes[holes.length - 1]!(body.slice(at));
 }
 
 /**
@@ -160,22 +215,28 @@ function keyPath(path: string, key: PropertyKey): string {
   return /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
 }
 
-function walk(node: SchemaNode, value: unknown, path: string, issues: Issue[], seen: Map<SchemaNode, Set<unknown>>): void {
-  if (safeIs(node, value)) return;
+/**
+ * Adds the violations of `node` in `value` to `issues`. True when the value fails: its violations are
+ * in `issues`, or (a cycle back to a value still being walked for this node) will be at its first path,
+ * so the parent adds no summary issue of its own for it.
+ */
+function walk(node: SchemaNode, value: unknown, path: string, issues: Issue[], seen: Map<SchemaNode, Set<unknown>>): boolean {
+  if (safeIs(node, value)) return false;
   if (typeof value === 'object' && value !== null) {
     let values = seen.get(node);
     if (!values) seen.set(node, (values = new Set()));
-    if (values.has(value)) return;
+    if (values.has(value)) return true;
     values.add(value);
   }
   const before = issues.length;
+  let accounted = false;
   const isObject = (typeof value === 'object' && value !== null) || typeof value === 'function';
-  if (node.a) for (const member of node.a) walk(member, value, path, issues, seen);
+  if (node.a) for (const member of node.a) accounted = walk(member, value, path, issues, seen) || accounted;
   else if (node.m) {
     // Descend into the one member of the value's kind, if exactly one fits the kind; otherwise the
     // union as a whole is what was expected.
-    const sameKind = node.m.filter((m) => (Array.isArray(value) ? m.e !== undefined || m.u !== undefined : isObject && m.p !== undefined));
-    if (sameKind.length === 1) walk(sameKind[0]!, value, path, issues, seen);
+    const sameKind = node.m.filter((m) => (Array.isArray(value) ? m.e !== undefined || m.u !== undefined : isObject && (m.p !== undefined || m.a !== undefined)));
+    if (sameKind.length === 1) accounted = walk(sameKind[0]!, value, path, issues, seen) || accounted;
   } else if (node.p && isObject) {
     for (const [key, child, optional] of node.p) {
       const got = read(value, key);
@@ -187,22 +248,23 @@ function walk(node: SchemaNode, value: unknown, path: string, issues: Issue[], s
         issues.push({ path: keyPath(path, key), expected: child.t, value: undefined });
         continue;
       }
-      if (!(optional && got.value === undefined)) walk(child, got.value, keyPath(path, key), issues, seen);
+      if (!(optional && got.value === undefined)) accounted = walk(child, got.value, keyPath(path, key), issues, seen) || accounted;
     }
     if (node.i && typeof value === 'object') {
       for (const key of safeKeys(value)) {
         const got = read(value, key);
-        walk(node.i, got.ok ? got.value : undefined, keyPath(path, key), issues, seen);
+        accounted = walk(node.i, got.ok ? got.value : undefined, keyPath(path, key), issues, seen) || accounted;
       }
     }
   } else if (node.e && Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) walk(node.e, value[i], `${path}[${i}]`, issues, seen);
+    for (let i = 0; i < value.length; i++) accounted = walk(node.e, value[i], `${path}[${i}]`, issues, seen) || accounted;
   } else if (node.u && Array.isArray(value)) {
     const fixed = node.r ? node.u.length - 1 : node.u.length;
-    for (let i = 0; i < Math.min(fixed, value.length); i++) walk(node.u[i]!, value[i], `${path}[${i}]`, issues, seen);
-    if (node.r) for (let i = fixed; i < value.length; i++) walk(node.u[fixed]!, value[i], `${path}[${i}]`, issues, seen);
+    for (let i = 0; i < Math.min(fixed, value.length); i++) accounted = walk(node.u[i]!, value[i], `${path}[${i}]`, issues, seen) || accounted;
+    if (node.r) for (let i = fixed; i < value.length; i++) accounted = walk(node.u[fixed]!, value[i], `${path}[${i}]`, issues, seen) || accounted;
   }
-  if (issues.length === before) issues.push({ path, expected: node.t, value });
+  if (issues.length === before && !accounted) issues.push({ path, expected: node.t, value });
+  return true;
 }
 
 function hasKey(value: unknown, key: PropertyKey): boolean {

@@ -1,24 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import duckcall from '../../transformer/vite.js';
+import { project, removeProjects, root } from '../support/project.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-/** A throwaway project whose tsconfig resolves duckcall to this repository's sources. */
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'duckcall-vite-'));
-  mkdirSync(join(dir, 'node_modules'));
-  symlinkSync(root, join(dir, 'node_modules', 'duckcall'));
-  writeFileSync(
-    join(dir, 'tsconfig.json'),
-    JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', strict: true, skipLibCheck: true, types: [] }, include: ['*.ts'] }),
-  );
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return dir;
-}
+afterAll(removeProjects);
 
 const fail = { error: (message: string): never => { throw new Error(message); } };
 

@@ -23,7 +23,17 @@ export type Shape =
   | { readonly kind: 'nominal'; readonly symbol: ts.Symbol; readonly name: string }
   | { readonly kind: 'template'; readonly parts: readonly (string | Shape)[] }
   /** A structural object type, kept once per type so recursive types refer back to it. */
-  | { readonly kind: 'ref'; readonly target: ObjectShape };
+  | { readonly kind: 'ref'; readonly target: ObjectShape }
+  /** A union, intersection, array or tuple type reached again while it was being built (`type Json = … | Json[]`). */
+  | { readonly kind: 'lazy'; readonly box: LazyShape };
+
+/** The shape of a type that refers to itself other than through an object type; filled once built. */
+export interface LazyShape {
+  readonly id: number;
+  readonly text: string;
+  readonly admitsUndefined: boolean;
+  shape: Shape | undefined;
+}
 
 export interface TupleElement {
   readonly shape: Shape;
@@ -37,6 +47,8 @@ export interface Property {
   /** Admits `undefined`, so a required one needs an explicit presence check. */
   readonly admitsUndefined: boolean;
   readonly text: string;
+  /** Declared with method syntax: it must be a function, whatever its signature. */
+  readonly method: boolean;
 }
 
 export interface ObjectShape {
@@ -49,6 +61,11 @@ export interface ObjectShape {
   numberIndex: Shape | undefined;
   /** Reached again while it was being built: checks must be cycle-safe. */
   recursive: boolean;
+  /**
+   * A weak type (properties, all optional, nothing else): TypeScript rejects a value that has
+   * properties but none of these, so `Partial<T>` does not accept `5` or `{ other: 1 }`.
+   */
+  weak: boolean;
 }
 
 /** A type duckcall cannot check, with the node to report it at. */
@@ -69,6 +86,7 @@ const BUILTIN_CLASSES = new Set([
 export class ShapeBuilder {
   private readonly objects = new Map<ts.Type, ObjectShape>();
   private readonly building = new Set<ts.Type>();
+  private readonly pending = new Map<ts.Type, { box: LazyShape | undefined }>();
   private nextId = 0;
 
   constructor(
@@ -81,6 +99,27 @@ export class ShapeBuilder {
   }
 
   shapeOf(type: ts.Type, at: ts.Node): Shape {
+    // Object types break recursion in `record`; unions, intersections, arrays and tuples break it here.
+    const mayRecur = type.flags & (ts.TypeFlags.Union | ts.TypeFlags.Intersection) || this.checker.isArrayType(type) || this.checker.isTupleType(type);
+    if (!mayRecur) return this.build(type, at);
+    const pending = this.pending.get(type);
+    if (pending) {
+      pending.box ??= { id: this.nextId++, text: this.text(type), admitsUndefined: typeAdmitsUndefined(type), shape: undefined };
+      return { kind: 'lazy', box: pending.box };
+    }
+    const entry: { box: LazyShape | undefined } = { box: undefined };
+    this.pending.set(type, entry);
+    try {
+      const shape = this.build(type, at);
+      if (!entry.box) return shape;
+      entry.box.shape = shape;
+      return { kind: 'lazy', box: entry.box };
+    } finally {
+      this.pending.delete(type);
+    }
+  }
+
+  private build(type: ts.Type, at: ts.Node): Shape {
     const { checker } = this;
     const flags = type.flags;
     if (flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return { kind: 'any' };
@@ -96,6 +135,8 @@ export class ShapeBuilder {
       return { kind: 'literal', value: BigInt(`${negative ? '-' : ''}${base10Value}`) };
     }
     if (flags & ts.TypeFlags.BooleanLiteral) return { kind: 'literal', value: type === checker.getTrueType() };
+    // A computed enum member (`A = 'x'.length`): TypeScript lets any number through.
+    if (flags & ts.TypeFlags.Enum) return { kind: 'typeof', type: 'number' };
     if (flags & ts.TypeFlags.String) return { kind: 'typeof', type: 'string' };
     if (flags & ts.TypeFlags.Number) return { kind: 'typeof', type: 'number' };
     if (flags & ts.TypeFlags.Boolean) return { kind: 'typeof', type: 'boolean' };
@@ -168,14 +209,18 @@ export class ShapeBuilder {
       stringIndex: undefined,
       numberIndex: undefined,
       recursive: false,
+      weak: !callable && indexInfos.length === 0 && properties.length > 0 && properties.every((p) => (p.flags & ts.SymbolFlags.Optional) !== 0),
     };
+    const mark = this.objects.size;
     this.objects.set(type, shape);
     this.building.add(type);
     try {
       for (const property of properties) {
         if (callable && property.getName() === 'prototype') continue;
         const key = this.keyOf(property);
-        if (key === undefined) throw new UnsupportedType(`the property ${property.getName()} of ${shape.text} (a symbol key other than a well-known symbol)`);
+        if (key === undefined) {
+          throw new UnsupportedType(`the property ${this.checker.symbolToString(property)} of ${shape.text} (a symbol key other than a well-known symbol)`);
+        }
         const optional = (property.flags & ts.SymbolFlags.Optional) !== 0;
         const propertyType = this.checker.getTypeOfSymbolAtLocation(property, at);
         const isMethod = (property.flags & ts.SymbolFlags.Method) !== 0;
@@ -186,6 +231,7 @@ export class ShapeBuilder {
           optional,
           admitsUndefined: admitsUndefined(propertyShape),
           text: isMethod ? 'a method' : this.text(propertyType),
+          method: isMethod,
         });
       }
       for (const info of indexInfos) {
@@ -194,6 +240,11 @@ export class ShapeBuilder {
         else if (info.keyType.flags & ts.TypeFlags.Number) shape.numberIndex = value;
         else throw new UnsupportedType(`the index signature [key: ${this.text(info.keyType)}] of ${shape.text}`);
       }
+    } catch (error) {
+      // Forget this shape and those first met while building it (they may refer to it): a later
+      // guard for the same type must fail the same way, not reuse an incomplete shape.
+      for (const stale of [...this.objects.keys()].slice(mark)) this.objects.delete(stale);
+      throw error;
     } finally {
       this.building.delete(type);
     }
@@ -213,7 +264,8 @@ export class ShapeBuilder {
     return { kind: 'tuple', elements };
   }
 
-  private keyOf(property: ts.Symbol): Property['key'] | undefined {
+  /** A property's key: its name, or a well-known symbol (`[Symbol.iterator]`); `undefined` for other symbols. */
+  keyOf(property: ts.Symbol): Property['key'] | undefined {
     const name = property.getName();
     if (!name.startsWith('__@')) return name;
     const declaration = property.valueDeclaration ?? property.declarations?.[0];
@@ -229,7 +281,8 @@ export class ShapeBuilder {
 
   private isLibSymbol(symbol: ts.Symbol): boolean {
     const declarations = symbol.getDeclarations() ?? [];
-    return declarations.length > 0 && declarations.every((d) => this.program.isSourceFileDefaultLibrary(d.getSourceFile()));
+    // `some`, not `every`: global augmentations (e.g. @types/node's `interface Uint8Array`) add declarations elsewhere.
+    return declarations.some((d) => this.program.isSourceFileDefaultLibrary(d.getSourceFile()));
   }
 
   private isNominal(type: ts.Type): boolean {
@@ -241,6 +294,11 @@ export class ShapeBuilder {
       }),
     );
   }
+}
+
+function typeAdmitsUndefined(type: ts.Type): boolean {
+  const members = type.isUnion() ? type.types : [type];
+  return members.some((t) => (t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0);
 }
 
 function isGlobalObjectInterface(type: ts.Type, checker: ts.TypeChecker): boolean {
@@ -272,6 +330,8 @@ export function admitsUndefined(shape: Shape): boolean {
       return shape.members.some(admitsUndefined);
     case 'intersection':
       return shape.members.every(admitsUndefined);
+    case 'lazy':
+      return shape.box.admitsUndefined;
     default:
       return false;
   }

@@ -4,7 +4,7 @@
  * file-state.ts); it refers only to names this block defines and to the duckcall namespace import.
  */
 import ts from 'typescript';
-import { UnsupportedType, type ObjectShape, type Shape } from '../analyze/shape.js';
+import { UnsupportedType, type LazyShape, type ObjectShape, type Shape } from '../analyze/shape.js';
 
 /** How the generated code reaches a nominal class's constructor, or `undefined` if it cannot. */
 export type ClassReference = (symbol: ts.Symbol) => string | undefined;
@@ -14,7 +14,10 @@ export class GuardEmitter {
   private readonly patches: string[] = [];
   private readonly functions = new Map<string, string>();
   private readonly objects = new Map<ObjectShape, string>();
+  private readonly lazies = new Map<LazyShape, string>();
   private readonly schemas = new Map<Shape | ObjectShape, string>();
+  /** Nodes keyed by the check they wrap: methods, and weak intersection members. */
+  private readonly methodSchemas = new Map<string, string>();
   private counter = 0;
 
   /** @param runtime the expression for duckcall's guard helpers, e.g. `__duckcall.__guards` */
@@ -39,7 +42,8 @@ export class GuardEmitter {
 
   /** The name of a hoisted function `(v) => boolean` for `shape`. */
   isFunction(shape: Shape): string {
-    if (shape.kind === 'ref') return this.objectFunction(shape.target);
+    if (shape.kind === 'ref' && !shape.target.weak) return this.objectFunction(shape.target);
+    if (shape.kind === 'lazy') return this.lazyFunction(shape.box);
     const expression = this.isExpression(shape, 'v');
     const known = this.functions.get(expression);
     if (known) return known;
@@ -67,8 +71,13 @@ export class GuardEmitter {
         return `(typeof ${v} === "object" ? ${v} !== null : typeof ${v} === "function")`;
       case 'union':
         return `(${shape.members.map((m) => this.isExpression(m, v)).join(' || ')})`;
-      case 'intersection':
-        return `(${shape.members.map((m) => this.isExpression(m, v)).join(' && ')})`;
+      case 'intersection': {
+        // TypeScript checks an intersection's weak members as one type (IntersectionState.Target).
+        const members = shape.members.map((m) => (m.kind === 'ref' ? `${this.objectFunction(m.target)}(${v})` : this.isExpression(m, v)));
+        const weak = shape.members.every((m) => m.kind === 'ref' && m.target.weak);
+        if (weak) members.push(this.commonCheck(shape.members.map((m) => (m as { target: ObjectShape }).target), v));
+        return `(${members.join(' && ')})`;
+      }
       case 'array':
         return shape.element.kind === 'any' ? `Array.isArray(${v})` : `${H}.arr(${v}, ${this.isFunction(shape.element)})`;
       case 'tuple':
@@ -90,9 +99,38 @@ export class GuardEmitter {
       }
       case 'template':
         return `${H}.template(${v}, ${this.templateParts(shape.parts)})`;
-      case 'ref':
-        return `${this.objectFunction(shape.target)}(${v})`;
+      case 'ref': {
+        const call = `${this.objectFunction(shape.target)}(${v})`;
+        return shape.target.weak ? `(${call} && ${this.commonCheck([shape.target], v)})` : call;
+      }
+      case 'lazy':
+        return `${this.lazyFunction(shape.box)}(${v})`;
     }
+  }
+
+  /** TypeScript's weak type check: the value has none of its own properties or one of these. */
+  private commonCheck(targets: readonly ObjectShape[], v: string): string {
+    const keys = [...new Set(targets.flatMap((t) => t.properties.map((p) => keyExpression(p.key))))];
+    const name = this.fresh('k');
+    this.declarations.push(`const ${name} = [${keys.join(', ')}];`);
+    return `${this.runtime}.common(${v}, ${name})`;
+  }
+
+  /** A self-referencing union, array or tuple: cycle-safe as recursive object types are (below). */
+  private lazyFunction(box: LazyShape): string {
+    const known = this.lazies.get(box);
+    if (known) return known;
+    if (!box.shape) throw new UnsupportedType(`the recursive type ${box.text}`);
+    const name = this.fresh('l');
+    this.lazies.set(box, name);
+    const expression = this.isExpression(box.shape, 'v');
+    // Inline, not through a helper: one frame per level keeps deep (finite) values within the stack.
+    this.declarations.push(`const ${name}_seen = new Set();`);
+    this.declarations.push(
+      `function ${name}(v) {\n  if (typeof v !== "object" || v === null) return ${expression};\n  if (${name}_seen.has(v)) return true;\n` +
+        `  ${name}_seen.add(v);\n  try {\n    return ${expression};\n  } finally {\n    ${name}_seen.delete(v);\n  }\n}`,
+    );
+    return name;
   }
 
   private tuple(elements: readonly { shape: Shape; flag: string }[], v: string): string {
@@ -152,7 +190,8 @@ export class GuardEmitter {
     this.objects.set(target, name);
     const lines: string[] = [];
     if (target.callable) lines.push(`if (typeof v !== "function") return false;`);
-    else if (target.stringIndex || target.numberIndex) lines.push(`if (!${this.runtime}.plain(v)) return false;`);
+    // A number index signature alone also fits arrays and strings: `index` below decides.
+    else if (target.stringIndex) lines.push(`if (!${this.runtime}.plain(v)) return false;`);
     else lines.push(`if (v === null || v === undefined) return false;`);
     target.properties.forEach((property, i) => {
       const local = `p${i}`;
@@ -198,8 +237,48 @@ export class GuardEmitter {
     return `${this.isFunction(shape)}(${local})`;
   }
 
+  /** A method's schema node: messages say `expected a method` rather than `expected Function`. */
+  private methodSchema(shape: Shape): string {
+    const is = this.isFunction(shape);
+    const key = `method:${is}`;
+    const known = this.methodSchemas.get(key);
+    if (known) return known;
+    const name = this.fresh('s');
+    this.methodSchemas.set(key, name);
+    this.declarations.push(`const ${name} = { t: "a method", is: ${is} };`);
+    return name;
+  }
+
+  private propertySchemas(name: string, target: ObjectShape): void {
+    const properties = target.properties.map((p) => `[${keyExpression(p.key)}, ${p.method ? this.methodSchema(p.shape) : this.schema(p.shape)}, ${p.optional}]`);
+    this.patches.push(`${name}.p = [${properties.join(', ')}];`);
+    if (target.stringIndex) this.patches.push(`${name}.i = ${this.schema(target.stringIndex)};`);
+  }
+
+  /**
+   * An intersection member's node. TypeScript applies the weak-type rule to the intersection as a
+   * whole, so a weak member's own node checks its properties only; the intersection's node reports
+   * a failure of the rule itself.
+   */
+  private intersectionMember(member: Shape): string {
+    if (member.kind !== 'ref' || !member.target.weak) return this.schema(member);
+    const is = this.objectFunction(member.target);
+    const key = `structure:${is}`;
+    const known = this.methodSchemas.get(key);
+    if (known) return known;
+    const name = this.fresh('s');
+    this.methodSchemas.set(key, name);
+    this.declarations.push(`const ${name} = { t: ${JSON.stringify(member.target.text)}, is: ${is} };`);
+    this.propertySchemas(name, member.target);
+    return name;
+  }
+
   /** The name of a hoisted schema node for `shape`, for `explain`. */
   schema(shape: Shape): string {
+    if (shape.kind === 'lazy') {
+      if (!shape.box.shape) throw new UnsupportedType(`the recursive type ${shape.box.text}`);
+      return this.schema(shape.box.shape);
+    }
     const key = shape.kind === 'ref' ? shape.target : shape;
     const known = this.schemas.get(key);
     if (known) return known;
@@ -208,13 +287,9 @@ export class GuardEmitter {
     const is = this.isFunction(shape);
     this.declarations.push(`const ${name} = { t: ${JSON.stringify(shapeText(shape))}, is: ${is} };`);
     switch (shape.kind) {
-      case 'ref': {
-        const t = shape.target;
-        const properties = t.properties.map((p) => `[${keyExpression(p.key)}, ${this.schema(p.shape)}, ${p.optional}]`);
-        this.patches.push(`${name}.p = [${properties.join(', ')}];`);
-        if (t.stringIndex) this.patches.push(`${name}.i = ${this.schema(t.stringIndex)};`);
+      case 'ref':
+        this.propertySchemas(name, shape.target);
         break;
-      }
       case 'array':
         this.patches.push(`${name}.e = ${this.schema(shape.element)};`);
         break;
@@ -225,10 +300,14 @@ export class GuardEmitter {
         break;
       }
       case 'intersection':
-        this.patches.push(`${name}.a = [${shape.members.map((m) => this.schema(m)).join(', ')}];`);
+        this.patches.push(`${name}.a = [${shape.members.map((m) => this.intersectionMember(m)).join(', ')}];`);
         break;
       case 'union': {
-        const structured = shape.members.filter((m) => m.kind === 'ref' || m.kind === 'array' || m.kind === 'tuple');
+        // Members to descend into: objects (an intersection of objects too), arrays, tuples, also
+        // when reached through a recursive alias (`next: Chain | undefined`).
+        const resolved = shape.members.map((m) => (m.kind === 'lazy' && m.box.shape ? m.box.shape : m));
+        const objectLike = (m: Shape): boolean => m.kind === 'ref' || (m.kind === 'intersection' && m.members.every(objectLike));
+        const structured = resolved.filter((m) => objectLike(m) || m.kind === 'array' || m.kind === 'tuple');
         if (structured.length > 0) this.patches.push(`${name}.m = [${structured.map((m) => this.schema(m)).join(', ')}];`);
         break;
       }
@@ -291,5 +370,7 @@ export function shapeText(shape: Shape): string {
       return `\`${shape.parts.map((p) => (typeof p === 'string' ? p : `\${${shapeText(p)}}`)).join('')}\``;
     case 'ref':
       return shape.target.text;
+    case 'lazy':
+      return shape.box.text;
   }
 }

@@ -21,7 +21,8 @@ export function positionsOf(signature: ts.Signature, checker: ts.TypeChecker, at
         const flags = (type as ts.TupleTypeReference).target.elementFlags;
         checker.getTypeArguments(type as ts.TypeReference).forEach((element, i) => {
           const flag = flags[i]! & ts.ElementFlags.Optional ? 'optional' : flags[i]! & ts.ElementFlags.Variable ? 'rest' : 'required';
-          positions.push({ type: flag === 'rest' ? elementOf(element, checker) : element, flag });
+          // A rest element (`...number[]`) holds its element type already; only a variadic `...T` holds an array.
+          positions.push({ type: flags[i]! & ts.ElementFlags.Variadic ? elementOf(element, checker) : element, flag });
         });
       } else {
         positions.push({ type: elementOf(type, checker), flag: 'rest' });
@@ -51,9 +52,11 @@ export function matchersFor(positions: readonly Position[], state: FileState, at
 
 /** How TypeScript prints the signature, arrow style: `(s: Circle) => number`. */
 export function signatureText(signature: ts.Signature, checker: ts.TypeChecker): string {
+  // Printed from its own declaration, so parameter types are reused as written (`digits?: number`,
+  // not `digits?: number | undefined`) and named as its module names them.
   return checker.signatureToString(
     signature,
-    undefined,
+    signature.getDeclaration(),
     ts.TypeFormatFlags.WriteArrowStyleSignature | ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseSingleQuotesForStringLiteralType,
   );
 }
