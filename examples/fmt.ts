@@ -1,5 +1,6 @@
-// A formatter with optional, rest and literal matchers (the `fmt` of duckcall's API page), and
-// what a call no case accepts reports.
+// A formatter written with `when` matchers, the form that needs no transformer: optional, rest
+// and literal matchers, and what a call no case accepts reports. (Compiled here with
+// duckcall/transformer like every example; it leaves `when` cases as they are.)
 import assert from 'node:assert/strict';
 import { casesOf, isDuckcallError, NoMatchingOverloadError, optional, overload, rest, when, which } from 'duckcall';
 
@@ -52,7 +53,7 @@ try {
   assert.equal(
     error.message,
     [
-      'No overload accepts (boolean).',
+      'No overload of fmt() accepts (boolean).',
       '  (Number, optional(Number)): $args[0]: expected Number, got boolean',
       '  (Date): $args[0]: expected Date, got boolean',
       "  ('hex', Number): expected 2 arguments, got 1",
@@ -62,9 +63,10 @@ try {
   console.log(`\nfmt(true) throws ${error.name} (${error.code}):\n${error.message}`);
 }
 
-// A function made by overload() has no name of its own (JavaScript does not give a call's result
-// the name of the variable it is assigned to). Give it one and the message names the set.
-Object.defineProperty(fmt, 'name', { value: 'fmt' });
+// The message names the set: the transformer names `const fmt = overload(…)` after its variable.
+// (Without the transformer a function made by overload() has an empty name, as JavaScript gives a
+// call's result no name; `Object.defineProperty(fmt, 'name', { value: 'fmt' })` names it.)
+assert.equal(fmt.name, 'fmt');
 // @ts-expect-error -- no case takes three numbers
 assert.throws(() => fmt(1, 2, 3), { message: /^No overload of fmt\(\) accepts \(number, number, number\)\./ });
 try {

@@ -1,77 +1,103 @@
-// The scenario from Python's `overload` package (PyPI "overload"), written with `when`:
+// The scenario from Python's overload packages, with the types doing the dispatch:
 //
-//   @overload                      class A:
-//   def func(a: int): ...              @overload
-//   @func.add                          def method(self): ...
-//   def func(a: str): ...              @method.add
-//                                      def method(self, a: int, b: str): ...
-//   func(1)    -> 'int'                @method.add
-//   func('s')  -> 'str'                def method(self, a: int, b: str, c: float): ...
-//   func(1.0)  -> TypeError
+//   @overload                          @overload
+//   def func(a: str): ...              def my_func(): ...
+//   @func.add                          @my_func.add
+//   def func(a: int): ...              def my_func(a: int, b: str): ...
+//                                      @my_func.add
+//   @overload                          def my_func(a: int, b: str, c: float): ...
+//   def total(xs: List[int]): ...
+//   @total.add
+//   def total(xs: List[str]): ...
+//
+// Each case is a typed function; duckcall/transformer turns its parameter types into the guards.
+// (fmt.ts shows the same kind of dispatch written with `when` matchers, without the transformer.)
 import assert from 'node:assert/strict';
-import { NoMatchingOverloadError, overload, when } from 'duckcall';
+import { NoMatchingOverloadError, overload, when, which } from 'duckcall';
 
-// JavaScript has one number type; Python's `int` is a number that is an integer. A predicate
-// written as a type guard is a matcher that also gives the case its parameter type.
-const isInt = (value: unknown): value is number => Number.isInteger(value);
-
-// -- func(a: int) / func(a: str) ---------------------------------------------------------------
+// -- func(a: str) / func(a: int) ---------------------------------------------------------------
 const func = overload(
-  when([isInt], (a) => `int ${a}`),
-  when([String], (a) => `str '${a}'`),
+  (a: string) => `str '${a}'`,
+  (a: number) => `number ${a}`,
 );
 
-assert.equal(func(1), 'int 1');
 assert.equal(func('s'), "str 's'");
-console.log(`func(1)   -> ${func(1)}`);
+assert.equal(func(1), 'number 1');
 console.log(`func('s') -> ${func('s')}`);
+console.log(`func(1)   -> ${func(1)}`);
 
-// 1.5 is a number, so the compiler accepts the call, but no case accepts it at run time:
-// the `int` case wants an integer, as Python's does (`func(1.0)` raises TypeError there).
-assert.throws(() => func(1.5), NoMatchingOverloadError);
-assert.throws(() => func(1.5), TypeError); // NoMatchingOverloadError extends TypeError
+// A boolean is neither: a compile error, and a NoMatchingOverloadError for values from outside.
+// @ts-expect-error -- no case takes a boolean
+assert.throws(() => func(true), NoMatchingOverloadError);
 try {
-  func(1.5);
+  func(JSON.parse('true'));
 } catch (error) {
-  console.log(`func(1.5) -> throws ${(error as Error).name}:\n${(error as Error).message}`);
+  assert.ok(error instanceof TypeError); // NoMatchingOverloadError extends TypeError, like Python's
+  console.log(`func(true) -> throws ${(error as Error).name}:\n${(error as Error).message}`);
 }
 
-// -- A.method() with 0, 2 and 3 arguments ------------------------------------------------------
-// One dispatcher on the prototype, shared by every instance; `this` is passed through to the
-// case that runs. (Classes can also use `@overload('method', ...)`: see shapes-class.ts.)
-const method = overload(
-  when([], function (this: A) {
-    return `${this.label}.method()`;
-  }),
-  when([isInt, String], function (this: A, a, b) {
-    return `${this.label}.method(a=${a}, b='${b}')`;
-  }),
-  when([isInt, String, Number], function (this: A, a, b, c) {
-    return `${this.label}.method(a=${a}, b='${b}', c=${c})`;
-  }),
+// -- my_func() with 0, 2 and 3 arguments --------------------------------------------------------
+// The argument count is part of the match.
+const myFunc = overload(
+  () => 'my_func()',
+  (a: number, b: string) => `my_func(a=${a}, b='${b}')`,
+  (a: number, b: string, c: number) => `my_func(a=${a}, b='${b}', c=${c})`,
 );
 
-class A {
-  constructor(readonly label: string) {}
-  declare method: typeof method;
-}
-A.prototype.method = method;
+assert.equal(myFunc(), 'my_func()');
+assert.equal(myFunc(1, 'x'), "my_func(a=1, b='x')");
+assert.equal(myFunc(1, 'x', 2.5), "my_func(a=1, b='x', c=2.5)");
+console.log(`\n${myFunc()}`);
+console.log(myFunc(1, 'x'));
+console.log(myFunc(1, 'x', 2.5));
 
-const a = new A('a');
-assert.equal(a.method(), 'a.method()');
-assert.equal(a.method(1, 'x'), "a.method(a=1, b='x')");
-assert.equal(a.method(1, 'x', 2.5), "a.method(a=1, b='x', c=2.5)");
-console.log(a.method());
-console.log(a.method(1, 'x'));
-console.log(a.method(1, 'x', 2.5));
-
-// The argument count is part of the match. One argument fits no case, and the compiler says so
-// first: the static type of `method` is the overload list the three cases spell out.
 // @ts-expect-error -- no case takes one argument
-assert.throws(() => a.method(1), NoMatchingOverloadError);
+assert.throws(() => myFunc(1), NoMatchingOverloadError);
 try {
   // @ts-expect-error -- as above
-  a.method(1);
+  myFunc(1);
 } catch (error) {
-  console.log(`a.method(1) -> throws:\n${(error as Error).message}`);
+  console.log(`myFunc(1) -> throws:\n${(error as Error).message}`);
 }
+
+// -- total(xs: List[int]) / total(xs: List[str]) -------------------------------------------------
+// An array type checks every element.
+const total = overload(
+  (xs: number[]) => xs.reduce((sum, x) => sum + x, 0),
+  (xs: string[]) => xs.join(''),
+);
+
+assert.equal(total([1, 2, 3]), 6);
+assert.equal(total(['duck', 'call']), 'duckcall');
+console.log(`\ntotal([1, 2, 3])         -> ${total([1, 2, 3])}`);
+console.log(`total(['duck', 'call'])  -> '${total(['duck', 'call'])}'`);
+
+// An empty list is both a number[] and a string[]. The compiler picks the first overload that
+// fits, and duckcall runs the first case that fits: the same one.
+const empty: number = total([]);
+assert.equal(empty, 0);
+assert.equal(which(total, [])?.signature, '(xs: number[]) => number');
+console.log(`total([])                -> ${empty}   (the first case that fits, as the compiler chose)`);
+
+// A mixed list is neither; the reason points at the element.
+const mixed = JSON.parse('[1, "two", 3]');
+try {
+  total(mixed);
+  assert.fail('expected NoMatchingOverloadError');
+} catch (error) {
+  assert.ok(error instanceof NoMatchingOverloadError);
+  assert.deepEqual(error.candidates[0]?.errors[0], { path: '$args[0][1]', expected: 'number', value: 'two' });
+  console.log(`total([1, 'two', 3]) -> throws:\n${error.message}`);
+}
+
+// -- int is not a TypeScript type ----------------------------------------------------------------
+// JavaScript has one number type, so `(a: number)` accepts 1.5 where Python's `int` would not.
+// A type-guard predicate in a `when` case says "integer", and sits beside typed cases.
+const isInt = (value: unknown): value is number => Number.isInteger(value);
+const intOrStr = overload(
+  when([isInt], (a) => `int ${a}`),
+  (a: string) => `str '${a}'`,
+);
+assert.equal(intOrStr(1), 'int 1');
+assert.throws(() => intOrStr(1.5), NoMatchingOverloadError); // the compiler allows it (a number), the guard does not
+console.log(`\nintOrStr(1) -> ${intOrStr(1)}; intOrStr(1.5) throws NoMatchingOverloadError`);
