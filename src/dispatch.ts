@@ -10,6 +10,7 @@
  */
 import { accepts, checkAt, explain, type Case } from './cases.js';
 import { NoMatchingOverloadError, SetupError } from './errors.js';
+import { functionName } from './internal/describe.js';
 import { CASES } from './internal/symbols.js';
 
 type Test = (value: unknown) => boolean;
@@ -95,8 +96,9 @@ export function select(cases: readonly Case[], args: ArrayLike<unknown>): Case |
  * Builds the overloaded function for `cases` (already flattened, in order).
  * @internal
  */
-export function dispatcherFor(cases: readonly Case[], name: string): Function {
-  const nameOf = () => (typeof overloaded.name === 'string' ? overloaded.name : '');
+export function dispatcherFor(cases: readonly Case[], name: string, nameFrom?: () => Function): Function {
+  // Errors name the function users hold: this one, or the generated dispatcher in front of it.
+  const nameOf = () => functionName(nameFrom ? nameFrom() : overloaded);
   const s0 = chainFor(cases, 0, nameOf) as Step0;
   const s1 = chainFor(cases, 1, nameOf) as Step1;
   const s2 = chainFor(cases, 2, nameOf) as Step2;
@@ -116,10 +118,15 @@ export function dispatcherFor(cases: readonly Case[], name: string): Function {
       default: return many(this, Array.prototype.slice.call(arguments));
     }
   }
-  Object.defineProperty(overloaded, 'name', { value: name, configurable: true });
-  Object.defineProperty(overloaded, 'length', { value: Math.min(...cases.map((c) => c.min)), configurable: true });
-  Object.defineProperty(overloaded, CASES, { value: Object.freeze([...cases]) });
+  markOverloaded(overloaded, cases, name);
   return overloaded;
+}
+
+/** Gives an overloaded function its name, its `length` and its cases (for casesOf, which, splicing). @internal */
+export function markOverloaded(fn: Function, cases: readonly Case[], name: string): void {
+  Object.defineProperty(fn, 'name', { value: name, configurable: true });
+  Object.defineProperty(fn, 'length', { value: Math.min(...cases.map((c) => c.min)), configurable: true });
+  Object.defineProperty(fn, CASES, { value: Object.freeze([...cases]) });
 }
 
 /** The cases of an overloaded function, or `undefined` for any other value. @internal */

@@ -44,7 +44,8 @@ export function overload(...items: unknown[]): unknown {
   return dispatcherFor(flatten(items), '');
 }
 
-function flatten(items: readonly unknown[]): Case[] {
+/** The cases of `overload(...items)`, spliced and checked. @internal */
+export function flatten(items: readonly unknown[]): Case[] {
   if (items.length === 0) throw new SetupError(noCases());
   return items.flatMap((item, index): readonly Case[] => {
     if (typeof item !== 'function') throw new SetupError(notACase(index, item));

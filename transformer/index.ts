@@ -13,6 +13,7 @@ import { diagnosticAt, messages, type AddDiagnostic } from './diagnostics.js';
 import { FileState, raw } from './file-state.js';
 import { matchersFor, positionsOf, signatureText, type Position } from './lower/parameters.js';
 import { covers } from './lower/shadowing.js';
+import { dispatcherSource, MAX_COMPILED_ARITY } from './emit/dispatcher.js';
 import { Recognizer, type DuckcallFunction } from './recognize.js';
 
 /** What ts-patch passes as the third argument; only `addDiagnostic` is used. */
@@ -159,7 +160,10 @@ class Lowering {
       return lowered as ts.Expression;
     });
     this.reportShadowing(typed);
-    const lowered = this.f.updateCallExpression(call, ts.visitNode(call.expression, this.visit) as ts.Expression, call.typeArguments, cases);
+    const dispatcher = typed.length === call.arguments.length ? this.compiledDispatcher(typed.map((t) => t.positions), call) : undefined;
+    const lowered = dispatcher
+      ? this.f.createCallExpression(this.state.runtime('__compiled'), undefined, [raw(this.f, dispatcher), ...cases])
+      : this.f.updateCallExpression(call, ts.visitNode(call.expression, this.visit) as ts.Expression, call.typeArguments, cases);
     const name = this.declaredName(call);
     if (!name) return lowered;
     return this.f.createCallExpression(raw(this.f, 'Object.defineProperty'), undefined, [
@@ -167,6 +171,13 @@ class Lowering {
       this.f.createStringLiteral('name'),
       this.f.createObjectLiteralExpression([this.f.createPropertyAssignment('value', this.f.createStringLiteral(name))]),
     ]);
+  }
+
+  /** Straight-line dispatch for sets of typed cases with fixed parameter lists; else `undefined`. */
+  private compiledDispatcher(cases: readonly Position[][], at: ts.Node): string | undefined {
+    if (cases.some((c) => c.length > MAX_COMPILED_ARITY || c.some((p) => p.flag === 'rest'))) return undefined;
+    const compiledCases = cases.map((c) => c.map((p) => ({ shape: this.state.shapes.shapeOf(p.type, at), optional: p.flag === 'optional' })));
+    return dispatcherSource(compiledCases, this.state.emitter);
   }
 
   private isSymbolLike(node: ts.Expression): boolean {

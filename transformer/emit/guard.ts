@@ -193,7 +193,9 @@ export class GuardEmitter {
     // A number index signature alone also fits arrays and strings: `index` below decides.
     else if (target.stringIndex) lines.push(`if (!${this.runtime}.plain(v)) return false;`);
     else lines.push(`if (v === null || v === undefined) return false;`);
-    target.properties.forEach((property, i) => {
+    // Cheap discriminators first (a `kind: 'circle'` literal rejects most wrong values at once).
+    const ordered = [...target.properties].sort((x, y) => (x.method ? 0 : cost(x.shape)) - (y.method ? 0 : cost(y.shape)));
+    ordered.forEach((property, i) => {
       const local = `p${i}`;
       lines.push(`const ${local} = v${access(property.key)};`);
       const check = this.propertyCheck(property.shape, local);
@@ -372,5 +374,24 @@ export function shapeText(shape: Shape): string {
       return shape.target.text;
     case 'lazy':
       return shape.box.text;
+  }
+}
+
+/** How much a check costs, so a case tests its cheap discriminators first. */
+export function cost(shape: Shape): number {
+  switch (shape.kind) {
+    case 'any':
+    case 'typeof':
+    case 'literal':
+    case 'nonNullish':
+    case 'nonPrimitive':
+      return 0;
+    case 'union':
+      return shape.members.every((m) => cost(m) === 0) ? 1 : 3;
+    case 'builtin':
+    case 'nominal':
+      return 2;
+    default:
+      return 3;
   }
 }

@@ -1,0 +1,27 @@
+/**
+ * The entry point for dispatchers that duckcall/transformer generates as straight-line code: an
+ * argument-count switch, then each case's checks inlined, cheapest first. The generated function
+ * only picks the case; anything unusual (no case matched, a check threw, more arguments than it
+ * handles) goes to the ordinary dispatcher built from the same cases, which also builds the error.
+ * Public for generated code only; not part of the contract.
+ * @internal
+ */
+import { dispatcherFor, markOverloaded } from './dispatch.js';
+import { SetupError } from './errors.js';
+import { flatten } from './overload.js';
+
+/**
+ * @param build receives the fallback dispatcher and each case's function, in order, and returns
+ *   the generated dispatcher.
+ * @param items the cases, as `overload(...items)` takes them.
+ */
+export function compiled(build: (fallback: Function, ...fns: Function[]) => unknown, ...items: unknown[]): Function {
+  const cases = flatten(items);
+  let fast: Function | undefined;
+  const fallback = dispatcherFor(cases, '', () => fast ?? fallback);
+  const built = build(fallback, ...cases.map((c) => c.fn));
+  if (typeof built !== 'function') throw new SetupError('A generated dispatcher is not a function: recompile with the same duckcall version.');
+  fast = built;
+  markOverloaded(fast, cases, '');
+  return fast;
+}
