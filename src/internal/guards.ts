@@ -188,9 +188,7 @@ export interface SchemaNode {
 
 /** Every violation of `node` in `value`, with paths below `path`. Never throws. */
 export function explain(node: SchemaNode, value: unknown, path = '$input'): Issue[] {
-  const issues: Issue[] = [];
-  walk(node, value, path, issues, new Map());
-  return issues;
+  return walk(node, value, path);
 }
 
 function safeIs(node: SchemaNode, value: unknown): boolean {
@@ -215,56 +213,92 @@ function keyPath(path: string, key: PropertyKey): string {
   return /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
 }
 
+/** A node being explained: its issues are those added to the list after `before`. */
+interface Frame {
+  readonly node: SchemaNode;
+  readonly value: unknown;
+  readonly path: string;
+  readonly before: number;
+  /** A child failed (its issues are in the list, or it is a cycle back to a value being walked). */
+  childFailed: boolean;
+}
+
+type Task =
+  | { readonly visit: SchemaNode; readonly value: unknown; readonly path: string; readonly parent: Frame | undefined }
+  | { readonly issue: Issue }
+  | { readonly finish: Frame };
+
 /**
- * Adds the violations of `node` in `value` to `issues`. True when the value fails: its violations are
- * in `issues`, or (a cycle back to a value still being walked for this node) will be at its first path,
- * so the parent adds no summary issue of its own for it.
+ * The violations of `node` in `value`, depth first in property order. Iterative, so a deep value
+ * (a long linked list failing at its end) cannot overflow the stack; each (node, value) pair is
+ * walked once, so cyclic values terminate.
  */
-function walk(node: SchemaNode, value: unknown, path: string, issues: Issue[], seen: Map<SchemaNode, Set<unknown>>): boolean {
-  if (safeIs(node, value)) return false;
-  if (typeof value === 'object' && value !== null) {
-    let values = seen.get(node);
-    if (!values) seen.set(node, (values = new Set()));
-    if (values.has(value)) return true;
-    values.add(value);
+function walk(root: SchemaNode, rootValue: unknown, rootPath: string): Issue[] {
+  const issues: Issue[] = [];
+  const seen = new Map<SchemaNode, Set<unknown>>();
+  const stack: Task[] = [{ visit: root, value: rootValue, path: rootPath, parent: undefined }];
+  while (stack.length > 0) {
+    const task = stack.pop()!;
+    if ('issue' in task) {
+      issues.push(task.issue);
+      continue;
+    }
+    if ('finish' in task) {
+      const frame = task.finish;
+      // Nothing below explained the failure: the node itself is what was expected.
+      if (issues.length === frame.before && !frame.childFailed) issues.push({ path: frame.path, expected: frame.node.t, value: frame.value });
+      continue;
+    }
+    const { visit: node, value, path, parent } = task;
+    if (safeIs(node, value)) continue;
+    if (parent) parent.childFailed = true;
+    if (typeof value === 'object' && value !== null) {
+      let values = seen.get(node);
+      if (!values) seen.set(node, (values = new Set()));
+      if (values.has(value)) continue;
+      values.add(value);
+    }
+    const frame: Frame = { node, value, path, before: issues.length, childFailed: false };
+    const children = childTasks(frame);
+    stack.push({ finish: frame });
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
-  const before = issues.length;
-  let accounted = false;
+  return issues;
+}
+
+/** What to look at below a failing node, in order. */
+function childTasks(frame: Frame): Task[] {
+  const { node, value, path } = frame;
+  const tasks: Task[] = [];
+  const visit = (child: SchemaNode, childValue: unknown, childPath: string) => tasks.push({ visit: child, value: childValue, path: childPath, parent: frame });
   const isObject = (typeof value === 'object' && value !== null) || typeof value === 'function';
-  if (node.a) for (const member of node.a) accounted = walk(member, value, path, issues, seen) || accounted;
+  if (node.a) for (const member of node.a) visit(member, value, path);
   else if (node.m) {
     // Descend into the one member of the value's kind, if exactly one fits the kind; otherwise the
     // union as a whole is what was expected.
     const sameKind = node.m.filter((m) => (Array.isArray(value) ? m.e !== undefined || m.u !== undefined : isObject && (m.p !== undefined || m.a !== undefined)));
-    if (sameKind.length === 1) accounted = walk(sameKind[0]!, value, path, issues, seen) || accounted;
+    if (sameKind.length === 1) visit(sameKind[0]!, value, path);
   } else if (node.p && isObject) {
     for (const [key, child, optional] of node.p) {
       const got = read(value, key);
-      if (!got.ok) {
-        issues.push({ path: keyPath(path, key), expected: `${child.t} (reading it threw)`, value: got.error });
-        continue;
-      }
-      if (got.value === undefined && !optional && !hasKey(value, key)) {
-        issues.push({ path: keyPath(path, key), expected: child.t, value: undefined });
-        continue;
-      }
-      if (!(optional && got.value === undefined)) accounted = walk(child, got.value, keyPath(path, key), issues, seen) || accounted;
+      if (!got.ok) tasks.push({ issue: { path: keyPath(path, key), expected: `${child.t} (reading it threw)`, value: got.error } });
+      else if (got.value === undefined && !optional && !hasKey(value, key)) tasks.push({ issue: { path: keyPath(path, key), expected: child.t, value: undefined } });
+      else if (!(optional && got.value === undefined)) visit(child, got.value, keyPath(path, key));
     }
     if (node.i && typeof value === 'object') {
       for (const key of safeKeys(value)) {
         const got = read(value, key);
-        accounted = walk(node.i, got.ok ? got.value : undefined, keyPath(path, key), issues, seen) || accounted;
+        visit(node.i, got.ok ? got.value : undefined, keyPath(path, key));
       }
     }
   } else if (node.e && Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) accounted = walk(node.e, value[i], `${path}[${i}]`, issues, seen) || accounted;
+    for (let i = 0; i < value.length; i++) visit(node.e, value[i], `${path}[${i}]`);
   } else if (node.u && Array.isArray(value)) {
     const fixed = node.r ? node.u.length - 1 : node.u.length;
-    for (let i = 0; i < Math.min(fixed, value.length); i++) accounted = walk(node.u[i]!, value[i], `${path}[${i}]`, issues, seen) || accounted;
-    if (node.r) for (let i = fixed; i < value.length; i++) accounted = walk(node.u[fixed]!, value[i], `${path}[${i}]`, issues, seen) || accounted;
+    for (let i = 0; i < Math.min(fixed, value.length); i++) visit(node.u[i]!, value[i], `${path}[${i}]`);
+    if (node.r) for (let i = fixed; i < value.length; i++) visit(node.u[fixed]!, value[i], `${path}[${i}]`);
   }
-  if (issues.length === before && !accounted) issues.push({ path, expected: node.t, value });
-  return true;
+  return tasks;
 }
 
 function hasKey(value: unknown, key: PropertyKey): boolean {

@@ -1167,6 +1167,10 @@ describe('cyclic values get a verdict without overflowing the stack', () => {
     expect(paths(validate<List>(broken(1000, 990)))).toEqual([`$input${'.next'.repeat(990)}.value`]);
   });
 
+  it('validate on a 5,000-long linked list failing near its end reports the node, without overflowing', () => {
+    expect(paths(validate<List>(broken(5000, 4990)))).toEqual([`$input${'.next'.repeat(4990)}.value`]);
+  });
+
   it('a 1,000-deep nested array', () => {
     let deep: Nested = 1;
     for (let i = 0; i < 1000; i++) deep = [deep];
