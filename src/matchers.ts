@@ -54,13 +54,15 @@ export interface Check {
   readonly key: string;
 }
 
-const byTypeof = new Map<unknown, string>([
-  [String, 'string'],
-  [Number, 'number'],
-  [Boolean, 'boolean'],
-  [BigInt, 'bigint'],
-  [Symbol, 'symbol'],
-  [Function, 'function'],
+// One test per type, each comparing with a constant: the engine turns `typeof v === 'number'` into
+// a type check, which it cannot do when the type name is a variable.
+const byTypeof = new Map<unknown, readonly [string, (value: unknown) => boolean]>([
+  [String, ['string', (v) => typeof v === 'string']],
+  [Number, ['number', (v) => typeof v === 'number']],
+  [Boolean, ['boolean', (v) => typeof v === 'boolean']],
+  [BigInt, ['bigint', (v) => typeof v === 'bigint']],
+  [Symbol, ['symbol', (v) => typeof v === 'symbol']],
+  [Function, ['function', (v) => typeof v === 'function']],
 ]);
 
 let nextIdentity = 0;
@@ -80,8 +82,8 @@ export function compile(m: unknown, where: string, index: number): Check {
   if (isProtocol(m)) return protocolCheck(m);
   if (isStandardSchema(m)) return schemaCheck(m);
   if (typeof m === 'function') {
-    const type = byTypeof.get(m);
-    if (type !== undefined) return simple((v) => typeof v === type, m.name, `typeof:${type}`);
+    const typed = byTypeof.get(m);
+    if (typed !== undefined) return simple(typed[1], m.name, `typeof:${typed[0]}`);
     if (m === Object) return simple((v) => v !== null && v !== undefined, 'Object', 'Object');
     if (m === Array) return simple(Array.isArray, 'Array', 'Array');
     if (isConstructor(m)) return simple((v) => v instanceof m, functionName(m) || 'anonymous class', `ctor:${identity(m)}`);
