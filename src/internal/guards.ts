@@ -316,3 +316,9 @@ function safeKeys(value: object): string[] {
     return [];
   }
 }
+
+/**
+ * The helpers as one object for generated code (`__duckcall.__guards.arr(…)`). A plain object
+ * literal rather than `export * as`, so bundlers drop it from programs that never use it.
+ */
+export const guards = { arr, tail, plain, index, common, has, map, set, numeric, bigintText, template, recursive, explain };
