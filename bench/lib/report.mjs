@@ -1,0 +1,105 @@
+// BENCHMARKS.md, written from the report that bench/run.mjs also saves as bench/results.json.
+
+const fmtNs = (ns) => (ns >= 1000 ? `${(ns / 1000).toFixed(2)} µs` : `${ns.toFixed(ns < 10 ? 2 : 1)} ns`);
+const fmtRatio = (r) => `${r.toFixed(2)}×`;
+const spread = (s) => `${s.p25.toFixed(2)}–${s.p75.toFixed(2)}`;
+const bytes = (n) => `${n.toLocaleString('en-US')} B`;
+const verdict = (ok) => (ok ? 'pass' : '**miss**');
+const cmd = (id) => `\`npm run bench -- --only ${id}\``;
+
+function targetText(t) {
+  if (t.max !== undefined) return `≤ ${t.max}×`;
+  if (t.min !== undefined) return t.min === 1 ? '> 1× (duckcall fastest)' : `≥ ${t.min}× slower than duckcall`;
+  if (t.maxUs !== undefined) return `< ${t.maxUs} µs`;
+  if (t.maxBytes !== undefined) return `≤ ${t.maxBytes / 1024} KB (${bytes(t.maxBytes)})`;
+  return '';
+}
+
+function runtimeLines(row) {
+  const base = row.variants.find((v) => v.name === row.baseline);
+  const graded = row.variants.filter((v) => row.graded.includes(v.name));
+  return graded.map((v, i) => {
+    const what = i === 0 ? row.what : '″';
+    if (row.target.maxUs !== undefined) {
+      return `| ${what} | ${v.name} | — | **${fmtNs(v.nsPerCall.median)}** per failed call (p25–p75 ${fmtNs(v.nsPerCall.p25)}–${fmtNs(v.nsPerCall.p75)}) | ${targetText(row.target)} | ${verdict(v.nsPerCall.median / 1000 < row.target.maxUs)} | ${cmd(row.id)} |`;
+    }
+    const ok = row.target.max !== undefined ? v.ratio.median <= row.target.max : v.ratio.median >= row.target.min;
+    const times = `${fmtNs(v.nsPerCall.median)} vs ${fmtNs(base.nsPerCall.median)}`;
+    return `| ${what} | ${v.name} | ${row.baseline} | **${fmtRatio(v.ratio.median)}** (${spread(v.ratio)}); ${times} | ${targetText(row.target)} | ${verdict(ok)} | ${cmd(row.id)} |`;
+  });
+}
+
+export function markdown(report, { compileRow, sizeRow }) {
+  const lines = [];
+  const push = (...l) => lines.push(...l);
+  push(
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench\` ([bench/run.mjs](bench/run.mjs)) on ${report.date.slice(0, 10)}; every raw number (per-round ns/call of every variant, per-round ratios) is in [bench/results.json](bench/results.json). Do not edit by hand: run \`npm run bench\` again.`,
+    '',
+    `- **Machine:** ${report.machine.cpu}, ${report.machine.cores} cores, ${report.machine.memoryGiB} GiB, ${report.machine.os}`,
+    `- **Node:** ${report.node} (V8 ${report.v8}); TypeScript ${report.versions.typescript}, ts-patch ${report.versions['ts-patch']}`,
+    `- **duckcall:** ${report.duckcall.version}${report.duckcall.commit ? `, commit ${report.duckcall.commit}` : ''}${report.duckcall.dirty ? ' with uncommitted changes to src/ or transformer/' : ''}`,
+    `- **Run:** ${report.settings.rounds} measured rounds after ${report.settings.warmup} warm-up rounds, ≈ ${report.settings.targetMs} ms per variant per round; compile row: median of ${report.settings.compileRuns} runs of each compiler; ${report.seconds} s in all`,
+    '',
+    '## Results',
+    '',
+    'Ratio = measured ÷ baseline, time per call, taken in each round and then the median over rounds (p25–p75 of the per-round ratios in brackets), followed by the two medians of ns per call. For the rows against other libraries the baseline is duckcall, so the ratio says how many times slower the other library is.',
+    '',
+    '| what | measured | baseline (same run) | result | target | | reproduce |',
+    '|---|---|---|---|---|---|---|',
+  );
+  const context = [];
+  for (const row of report.rows) {
+    if (row.kind === 'runtime') {
+      push(...runtimeLines(row));
+      const base = row.variants.find((v) => v.name === row.baseline);
+      for (const v of row.variants) {
+        if (v === base || row.graded.includes(v.name)) continue;
+        context.push(`| ${row.id} | ${v.name} | ${fmtNs(v.nsPerCall.median)} per call; ${fmtRatio(v.ratio.median)} of ${row.baseline} (${fmtNs(base.nsPerCall.median)}) |`);
+      }
+    } else if (row.kind === 'compile') {
+      push(
+        `| ${row.what} (${row.files} files, ${row.cases} typed cases) | tspc + duckcall/transformer | plain tsc | **${fmtRatio(row.ratio.median)}**; ${(row.ms.tspc.median / 1000).toFixed(2)} s vs ${(row.ms.tsc.median / 1000).toFixed(2)} s | ${targetText(compileRow.target)} | ${verdict(row.pass)} | ${cmd(row.id)} |`,
+      );
+      context.push(`| ${row.id} | tspc without plugins | ${(row.ms.tspcNoPlugin.median / 1000).toFixed(2)} s; ${fmtRatio(row.ratioNoPlugin.median)} of plain tsc |`);
+    } else if (row.kind === 'size') {
+      push(
+        `| ${row.what} | \`${row.exports.join(', ')}\` from dist/index.js, esbuild --bundle --minify, gzip | — | **${bytes(row.core.gzip)}** (${bytes(row.core.minified)} minified) | ${targetText(sizeRow.target)} | ${verdict(row.pass)} | ${cmd(row.id)} |`,
+      );
+      context.push(`| ${row.id} | everything dist/index.js exports | ${bytes(row.all.gzip)} min+gz (${bytes(row.all.minified)} minified) |`);
+    }
+  }
+  if (context.length) {
+    push('', '### For scale (not graded)', '', '| row | variant | result |', '|---|---|---|', ...context);
+  }
+  push(
+    '',
+    '## How it is measured',
+    '',
+    '- The bench sources are TypeScript ([bench/src](bench/src)), compiled ahead of time with `tspc` and both duckcall\'s transformer (the built `dist/transformer.cjs`) and typia\'s (`typia/lib/transform`, for the `typia.createIs<Payload>()` baseline); [bench/src/plain](bench/src/plain) is compiled with plain `tsc`, so the `when` row runs without the transformer. duckcall is imported as `duckcall`, i.e. the built `dist/`, and used as a user would: `overload(...)` with typed cases, `when([Number], …)`, `is<Payload>(x)`.',
+    '- Each runtime row runs in a process of its own (`node --expose-gc`), so no other row warms up or pollutes the engine\'s feedback. Its variants run side by side: every variant has its own loop function (its own call site), makes a fixed number of calls per round and returns a result sink; before timing, every variant must return exactly what the baseline returns. Rounds alternate the order of the variants; warm-up rounds are discarded and size the measured rounds to the target time.',
+    '- Mixed call site: one call site sees number, string and class instance in rotation, the pair calls go through a second one in the same loop (the dispatcher sees all four kinds). One-type call site: always the same kind (16 different values of it). Interface rows and payload rows rotate 16 distinct objects.',
+    '- No-match row: the time of a call that throws `NoMatchingOverloadError` (4 candidates, each with its reasons) and its `catch`, per call.',
+    '- Compile row: a generated project (200 overload sets of 6 typed cases, 10 per file) in a temporary directory, compiled with plain `tsc` and with `tspc` + duckcall\'s transformer (and `tspc` without plugins, for scale), alternating, after one untimed run of each.',
+    '- Size row: esbuild (from tsup) bundles and minifies an entry that re-exports only the core from `dist/index.js`; gzip is node:zlib at its default level (`gzip9` in the JSON is level 9).',
+    '',
+    '## Library versions',
+    '',
+    Object.entries(report.versions)
+      .filter(([, v]) => v)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', '),
+    '',
+    '## Reproduce',
+    '',
+    '```sh',
+    'npm ci',
+    'npm run bench            # every row; builds dist/ if it is missing (--build to rebuild); writes this file and bench/results.json',
+    'npm run bench -- --quick # smoke run: fewer, shorter rounds; writes bench/.build/results.json only',
+    'npm run bench -- --only dispatch-mixed,size',
+    '```',
+    '',
+  );
+  return lines.join('\n');
+}

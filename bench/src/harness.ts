@@ -1,0 +1,93 @@
+// The measuring loop every row shares. A row is a list of variants, each a loop function of its own
+// (`loop(n)` makes n calls at its own call site and returns a result sink). The variants run side by
+// side in one process, in alternating order, round after round; a round times each variant over a
+// fixed number of calls. The parent (bench/run.mjs) turns the per-round ns/call into per-round
+// ratios against the row's baseline and takes medians.
+
+export interface Variant {
+  readonly name: string;
+  /** Makes `n` calls and returns a value that depends on every result (the sink). */
+  readonly loop: (n: number) => number;
+}
+
+export interface Row {
+  readonly baseline: string;
+  readonly variants: readonly Variant[];
+  /** What `loop(n)` must return (every variant must agree with the baseline anyway). */
+  readonly expect?: (n: number) => number;
+}
+
+export interface Options {
+  readonly rounds: number;
+  readonly warmup: number;
+  /** Wall time per variant per round, in milliseconds. */
+  readonly targetMs: number;
+}
+
+export interface VariantResult {
+  readonly name: string;
+  /** Calls per round. */
+  readonly calls: number;
+  /** ns per call, one entry per measured round. */
+  readonly ns: number[];
+}
+
+const gc: (() => void) | undefined = (globalThis as { gc?: () => void }).gc;
+let blackhole = 0;
+
+function time(loop: (n: number) => number, n: number): number {
+  gc?.();
+  const start = process.hrtime.bigint();
+  const result = loop(n);
+  const elapsed = Number(process.hrtime.bigint() - start);
+  blackhole += result;
+  return elapsed;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Every variant must compute what the baseline computes: a wrong dispatch fails the row. */
+function check(row: Row): void {
+  const base = row.variants.find((v) => v.name === row.baseline);
+  if (!base) throw new Error(`baseline ${row.baseline} is not a variant`);
+  for (const n of [1, 4, 16, 64, 100]) {
+    const expected = row.expect ? row.expect(n) : base.loop(n);
+    for (const v of row.variants) {
+      const got = v.loop(n);
+      if (!Object.is(got, expected)) throw new Error(`${v.name}: loop(${n}) returned ${got}, expected ${expected} (as ${row.baseline})`);
+    }
+  }
+}
+
+/** Calls per round so that one round of `loop` takes about `targetMs`. */
+function calibrate(loop: (n: number) => number, targetMs: number): number {
+  let n = 1;
+  for (;;) {
+    const ns = time(loop, n);
+    if (ns >= targetMs * 1e5 || n >= 2 ** 30) return Math.max(1, Math.round((n * targetMs * 1e6) / Math.max(ns, 1)));
+    n *= 4;
+  }
+}
+
+export function measure(row: Row, options: Options): { variants: VariantResult[]; blackhole: number } {
+  check(row);
+  const variants = row.variants.map((v) => ({ v, calls: calibrate(v.loop, options.targetMs), warm: [] as number[], ns: [] as number[] }));
+  const total = options.warmup + options.rounds;
+  for (let round = 0; round < total; round++) {
+    if (round === options.warmup) {
+      // Now that everything is optimized, size the rounds again from what warm-up measured.
+      for (const entry of variants) entry.calls = Math.max(1, Math.round((options.targetMs * 1e6) / median(entry.warm)));
+    }
+    // Alternate: each round starts with the next variant.
+    for (let k = 0; k < variants.length; k++) {
+      const entry = variants[(round + k) % variants.length]!;
+      const perCall = time(entry.v.loop, entry.calls) / entry.calls;
+      (round < options.warmup ? entry.warm : entry.ns).push(perCall);
+    }
+  }
+  return { variants: variants.map((e) => ({ name: e.v.name, calls: e.calls, ns: e.ns })), blackhole };
+}

@@ -1,0 +1,46 @@
+// The same 4-case job with `when` cases and constructor matchers, as a user without the transformer
+// writes it. bench/tsconfig.plain.json compiles this folder with plain tsc: no duckcall transformer.
+import { overload, when } from 'duckcall';
+import type { Row } from '../harness.js';
+import { MIXED, onNumber, onPair, onString, onVec, PAIR_A, PAIR_B, Vec } from '../impls.js';
+
+export const byWhen = overload(
+  when([Number], onNumber),
+  when([String], onString),
+  when([Vec], onVec),
+  when([Number, Number], onPair),
+);
+
+function handChain(a: unknown, b?: unknown): number {
+  if (arguments.length === 1) {
+    if (typeof a === 'number') return onNumber(a);
+    if (typeof a === 'string') return onString(a);
+    if (a instanceof Vec) return onVec(a);
+  } else if (arguments.length === 2 && typeof a === 'number' && typeof b === 'number') {
+    return onPair(a, b);
+  }
+  throw new TypeError('handChain: no case accepts these arguments');
+}
+
+function mixedHand(n: number): number {
+  let sink = 0;
+  for (let i = 0; i < n; i++) {
+    const j = i & 15;
+    sink += (j & 3) === 3 ? handChain(PAIR_A[j], PAIR_B[j]) : handChain(MIXED[j]);
+  }
+  return sink;
+}
+
+function mixedWhen(n: number): number {
+  let sink = 0;
+  for (let i = 0; i < n; i++) {
+    const j = i & 15;
+    sink += (j & 3) === 3 ? byWhen(PAIR_A[j]!, PAIR_B[j]!) : byWhen(MIXED[j] as any);
+  }
+  return sink;
+}
+
+const HAND = 'hand-written chain';
+export const rows: Record<string, Row> = {
+  mixed: { baseline: HAND, variants: [{ name: HAND, loop: mixedHand }, { name: 'duckcall overload (when + constructor matchers)', loop: mixedWhen }] },
+};

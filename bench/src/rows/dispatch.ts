@@ -1,0 +1,133 @@
+// Dispatch over 4 cases, number, string, class instance, (number, number): duckcall's typed
+// overload (guards from duckcall/transformer) against a hand-written typeof/instanceof chain that
+// calls the same functions. The mixed call site gets its values as `any` (the compiler cannot
+// know which kind comes), the one-type call sites get typed values. Every variant has its own loop function, so each call site's feedback
+// is its own.
+import { overload } from 'duckcall';
+import type { Row } from '../harness.js';
+import { MIXED, NUMBERS, onNumber, onPair, onString, onVec, PAIR_A, PAIR_B, STRINGS, Vec, VECS } from '../impls.js';
+
+/** As a user writes it: the parameter types are the guards. */
+export const typed = overload(onNumber, onString, onVec, onPair);
+
+/** The floor: what a person would write by hand. */
+export function handChain(a: unknown, b?: unknown): number {
+  if (arguments.length === 1) {
+    if (typeof a === 'number') return onNumber(a);
+    if (typeof a === 'string') return onString(a);
+    if (a instanceof Vec) return onVec(a);
+  } else if (arguments.length === 2 && typeof a === 'number' && typeof b === 'number') {
+    return onPair(a, b);
+  }
+  throw new TypeError('handChain: no case accepts these arguments');
+}
+
+// ---- mixed call site: the 4 kinds in rotation --------------------------------------------------
+
+function mixedHand(n: number): number {
+  let sink = 0;
+  for (let i = 0; i < n; i++) {
+    const j = i & 15;
+    sink += (j & 3) === 3 ? handChain(PAIR_A[j], PAIR_B[j]) : handChain(MIXED[j]);
+  }
+  return sink;
+}
+
+export function mixedTyped(n: number): number {
+  let sink = 0;
+  for (let i = 0; i < n; i++) {
+    const j = i & 15;
+    sink += (j & 3) === 3 ? typed(PAIR_A[j]!, PAIR_B[j]!) : typed(MIXED[j] as any);
+  }
+  return sink;
+}
+
+// ---- call sites that see one type --------------------------------------------------------------
+
+function numberDirect(n: number): number {
+  let sink = 0;
+  for (let i = 0; i < n; i++) sink += onNumber(NUMBERS[i & 15]!);
+  return sink;
+}
+function numberHand(n: number): number {
+  let sink = 0;
+  for (let i = 0; i < n; i++) sink += handChain(NUMBERS[i & 15]);
+  return sink;
+}
+function numberTyped(n: number): number {
+  let sink = 0;
+  for (let i = 0; i < n; i++) sink += typed(NUMBERS[i & 15]!);
+  return sink;
+}
+
+function stringDirect(n: number): number {
+  let sink = 0;
+  for (let i = 0; i < n; i++) sink += onString(STRINGS[i & 15]!);
+  return sink;
+}
+function stringHand(n: number): number {
+  let sink = 0;
+  for (let i = 0; i < n; i++) sink += handChain(STRINGS[i & 15]);
+  return sink;
+}
+function stringTyped(n: number): number {
+  let sink = 0;
+  for (let i = 0; i < n; i++) sink += typed(STRINGS[i & 15]!);
+  return sink;
+}
+
+function vecDirect(n: number): number {
+  let sink = 0;
+  for (let i = 0; i < n; i++) sink += onVec(VECS[i & 15]!);
+  return sink;
+}
+function vecHand(n: number): number {
+  let sink = 0;
+  for (let i = 0; i < n; i++) sink += handChain(VECS[i & 15]);
+  return sink;
+}
+function vecTyped(n: number): number {
+  let sink = 0;
+  for (let i = 0; i < n; i++) sink += typed(VECS[i & 15]!);
+  return sink;
+}
+
+function pairDirect(n: number): number {
+  let sink = 0;
+  for (let i = 0; i < n; i++) sink += onPair(PAIR_A[i & 15]!, PAIR_B[i & 15]!);
+  return sink;
+}
+function pairHand(n: number): number {
+  let sink = 0;
+  for (let i = 0; i < n; i++) sink += handChain(PAIR_A[i & 15], PAIR_B[i & 15]);
+  return sink;
+}
+function pairTyped(n: number): number {
+  let sink = 0;
+  for (let i = 0; i < n; i++) sink += typed(PAIR_A[i & 15]!, PAIR_B[i & 15]!);
+  return sink;
+}
+
+const HAND = 'hand-written chain';
+const TYPED = 'duckcall overload (typed cases)';
+const DIRECT = 'direct call (no dispatch)';
+
+export const rows: Record<string, Row> = {
+  mixed: { baseline: HAND, variants: [{ name: HAND, loop: mixedHand }, { name: TYPED, loop: mixedTyped }] },
+  'one-number': {
+    baseline: HAND,
+    variants: [{ name: HAND, loop: numberHand }, { name: TYPED, loop: numberTyped }, { name: DIRECT, loop: numberDirect }],
+  },
+  'one-string': {
+    baseline: HAND,
+    variants: [{ name: HAND, loop: stringHand }, { name: TYPED, loop: stringTyped }, { name: DIRECT, loop: stringDirect }],
+  },
+  'one-vec': {
+    baseline: HAND,
+    variants: [{ name: HAND, loop: vecHand }, { name: TYPED, loop: vecTyped }, { name: DIRECT, loop: vecDirect }],
+  },
+  'one-pair': {
+    baseline: HAND,
+    variants: [{ name: HAND, loop: pairHand }, { name: TYPED, loop: pairTyped }, { name: DIRECT, loop: pairDirect }],
+  },
+};
