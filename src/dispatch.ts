@@ -1,11 +1,11 @@
 /**
  * The dispatcher: one function that runs the first case whose checks accept the arguments.
  *
- * The hot path allocates nothing. Calls with up to four arguments go through a chain built per
- * argument count when the set is defined: each link holds one case's checks for exactly that count,
- * so a call makes no arity test per case, builds no `...args` array and uses no `.apply`. Each link
- * is its own closure, so the engine sees its checks as monomorphic calls. Longer calls take a
- * generic loop. Reasons are worked out only once nothing matched.
+ * The hot path allocates nothing. Calls with up to four arguments go through dispatch built per
+ * argument count when the set is defined: blocks of the cases that take that many arguments, each
+ * with its checks for exactly that count, so a call makes no arity test per case, builds no
+ * `...args` array and uses no `.apply`. Longer calls take a generic loop. Reasons are worked out
+ * only once nothing matched.
  * @internal
  */
 import { accepts, checkAt, explain, type Case } from './cases.js';
@@ -13,49 +13,57 @@ import { NoMatchingOverloadError, SetupError } from './errors.js';
 import { functionName } from './internal/describe.js';
 import { CASES } from './internal/symbols.js';
 
-type Test = (value: unknown) => boolean;
-type Step0 = (self: unknown) => unknown;
-type Step1 = (self: unknown, a: unknown) => unknown;
-type Step2 = (self: unknown, a: unknown, b: unknown) => unknown;
-type Step3 = (self: unknown, a: unknown, b: unknown, c: unknown) => unknown;
-type Step4 = (self: unknown, a: unknown, b: unknown, c: unknown, d: unknown) => unknown;
+/** A case's checks for one argument count, over up to four arguments. */
+type Test = (a: unknown, b: unknown, c: unknown, d: unknown) => boolean;
+type Step = (self: unknown, n: number, a: unknown, b: unknown, c: unknown, d: unknown) => unknown;
 
-/** A check that threw means "no match", except a SetupError, which is the program's bug. */
-function rejected(error: unknown): false {
-  if (error instanceof SetupError) throw error;
-  return false;
+const never: Test = () => false;
+const always: Test = () => true;
+
+/** The checks of case `c` for calls with exactly `n` (≤ 4) arguments: only positions that are there. */
+function testFor(c: Case, n: number): Test {
+  const [t0, t1, t2, t3] = [0, 1, 2, 3].slice(0, n).map((p) => checkAt(c, p)!.test);
+  switch (n) {
+    case 0: return always;
+    case 1: return t0!;
+    case 2: return (a, b) => t0!(a) && t1!(b);
+    case 3: return (a, b, c) => t0!(a) && t1!(b) && t2!(c);
+    default: return (a, b, c, d) => t0!(a) && t1!(b) && t2!(c) && t3!(d);
+  }
 }
 
-function link0(fn: Function): Step0 {
-  // The first case that takes no arguments always runs: nothing to check, nothing after it.
-  return (self) => fn.call(self);
+/** Calls `fn` with exactly `n` arguments, so rest parameters and defaults see what the caller passed. */
+function invoke(fn: Function, self: unknown, n: number, a: unknown, b: unknown, c: unknown, d: unknown): unknown {
+  switch (n) {
+    case 0: return fn.call(self);
+    case 1: return fn.call(self, a);
+    case 2: return fn.call(self, a, b);
+    case 3: return fn.call(self, a, b, c);
+    default: return fn.call(self, a, b, c, d);
+  }
 }
-function link1(fn: Function, t0: Test, next: Step1): Step1 {
-  return (self, a) => {
-    let ok: boolean;
-    try { ok = t0(a); } catch (e) { ok = rejected(e); }
-    return ok ? fn.call(self, a) : next(self, a);
-  };
-}
-function link2(fn: Function, t0: Test, t1: Test, next: Step2): Step2 {
-  return (self, a, b) => {
-    let ok: boolean;
-    try { ok = t0(a) && t1(b); } catch (e) { ok = rejected(e); }
-    return ok ? fn.call(self, a, b) : next(self, a, b);
-  };
-}
-function link3(fn: Function, t0: Test, t1: Test, t2: Test, next: Step3): Step3 {
-  return (self, a, b, c) => {
-    let ok: boolean;
-    try { ok = t0(a) && t1(b) && t2(c); } catch (e) { ok = rejected(e); }
-    return ok ? fn.call(self, a, b, c) : next(self, a, b, c);
-  };
-}
-function link4(fn: Function, t0: Test, t1: Test, t2: Test, t3: Test, next: Step4): Step4 {
-  return (self, a, b, c, d) => {
-    let ok: boolean;
-    try { ok = t0(a) && t1(b) && t2(c) && t3(d); } catch (e) { ok = rejected(e); }
-    return ok ? fn.call(self, a, b, c, d) : next(self, a, b, c, d);
+
+/**
+ * Up to four cases in one closure, tried in order. Flat on purpose: the engine inlines the checks
+ * here, but it will not inline a closure into another made from the same function literal, which
+ * a chain of one-case links would need. `running` tells an error thrown by a case (rethrown
+ * unchanged) from one thrown by a check, after which `careful` retries case by case.
+ */
+function block(tests: readonly Test[], fns: readonly Function[], next: Step, careful: Step): Step {
+  const [t0 = never, t1 = never, t2 = never, t3 = never] = tests;
+  const [f0, f1, f2, f3] = fns as Function[];
+  return (self, n, a, b, c, d) => {
+    let running = false;
+    try {
+      if (t0(a, b, c, d)) { running = true; return invoke(f0!, self, n, a, b, c, d); }
+      if (t1(a, b, c, d)) { running = true; return invoke(f1!, self, n, a, b, c, d); }
+      if (t2(a, b, c, d)) { running = true; return invoke(f2!, self, n, a, b, c, d); }
+      if (t3(a, b, c, d)) { running = true; return invoke(f3!, self, n, a, b, c, d); }
+    } catch (error) {
+      if (running || error instanceof SetupError) throw error;
+      return careful(self, n, a, b, c, d);
+    }
+    return next(self, n, a, b, c, d);
   };
 }
 
@@ -67,21 +75,13 @@ function fail(cases: readonly Case[], nameOf: NameOf, args: unknown[]): never {
   throw new NoMatchingOverloadError(nameOf(), args, candidates);
 }
 
-/** Builds the chain for calls with exactly `n` arguments (0 ≤ n ≤ 4). */
-function chainFor(cases: readonly Case[], n: number, nameOf: NameOf): Function {
+/** The dispatch for calls with exactly `n` (≤ 4) arguments: blocks of the cases that take `n`. */
+function chainFor(cases: readonly Case[], n: number, careful: Step, end: Step): Step {
   const fits = cases.filter((c) => n >= c.min && n <= c.max);
-  const fallback = (_self: unknown, ...args: unknown[]) => fail(cases, nameOf, args);
-  let next: Function = fallback;
-  for (let i = fits.length - 1; i >= 0; i--) {
-    const c = fits[i]!;
-    const t = [0, 1, 2, 3].map((p) => checkAt(c, p)?.test) as Test[];
-    switch (n) {
-      case 0: next = link0(c.fn); break;
-      case 1: next = link1(c.fn, t[0]!, next as Step1); break;
-      case 2: next = link2(c.fn, t[0]!, t[1]!, next as Step2); break;
-      case 3: next = link3(c.fn, t[0]!, t[1]!, t[2]!, next as Step3); break;
-      default: next = link4(c.fn, t[0]!, t[1]!, t[2]!, t[3]!, next as Step4);
-    }
+  let next = end;
+  for (let from = Math.floor((fits.length - 1) / 4) * 4; from >= 0; from -= 4) {
+    const group = fits.slice(from, from + 4);
+    next = block(group.map((c) => testFor(c, n)), group.map((c) => c.fn), next, careful);
   }
   return next;
 }
@@ -99,22 +99,20 @@ export function select(cases: readonly Case[], args: ArrayLike<unknown>): Case |
 export function dispatcherFor(cases: readonly Case[], name: string, nameFrom?: () => Function): Function {
   // Errors name the function users hold: this one, or the generated dispatcher in front of it.
   const nameOf = () => functionName(nameFrom ? nameFrom() : overloaded);
-  const s0 = chainFor(cases, 0, nameOf) as Step0;
-  const s1 = chainFor(cases, 1, nameOf) as Step1;
-  const s2 = chainFor(cases, 2, nameOf) as Step2;
-  const s3 = chainFor(cases, 3, nameOf) as Step3;
-  const s4 = chainFor(cases, 4, nameOf) as Step4;
-  function many(self: unknown, args: unknown[]): unknown {
+  const many = (self: unknown, args: unknown[]): unknown => {
     const c = select(cases, args);
     return c ? c.fn.apply(self, args) : fail(cases, nameOf, args);
-  }
+  };
+  const careful: Step = (self, n, a, b, c, d) => many(self, [a, b, c, d].slice(0, n));
+  const end: Step = (_self, n, a, b, c, d) => fail(cases, nameOf, [a, b, c, d].slice(0, n));
+  const [s0, s1, s2, s3, s4] = [0, 1, 2, 3, 4].map((n) => chainFor(cases, n, careful, end)) as [Step, Step, Step, Step, Step];
   function overloaded(this: unknown, a?: unknown, b?: unknown, c?: unknown, d?: unknown): unknown {
     switch (arguments.length) {
-      case 0: return s0(this);
-      case 1: return s1(this, a);
-      case 2: return s2(this, a, b);
-      case 3: return s3(this, a, b, c);
-      case 4: return s4(this, a, b, c, d);
+      case 0: return s0(this, 0, a, b, c, d);
+      case 1: return s1(this, 1, a, b, c, d);
+      case 2: return s2(this, 2, a, b, c, d);
+      case 3: return s3(this, 3, a, b, c, d);
+      case 4: return s4(this, 4, a, b, c, d);
       default: return many(this, Array.prototype.slice.call(arguments));
     }
   }
