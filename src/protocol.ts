@@ -133,7 +133,14 @@ function build<T>(definition: ProtocolDefinition<T>): Protocol<T> {
   };
   const made: Protocol<T> = {
     name,
-    is: (value: unknown): value is T => guard(value),
+    // A getter or proxy trap that throws while the value is looked at: the value does not fit.
+    is: (value: unknown): value is T => {
+      try {
+        return guard(value);
+      } catch {
+        return false;
+      }
+    },
     assert(value: unknown): asserts value is T {
       const result = check(value);
       if (!result.success) throw new ProtocolError(name, result.errors);

@@ -7,19 +7,12 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { casesOf, NoMatchingOverloadError, overload, which, type Overloaded } from '../../src/index.js';
 import { BaseShapes } from './support/base-shapes.js';
 import type { Circle, Rect, Triangle } from './support/shapes.js';
+import { thrown } from '../support/thrown.js';
 
 const circle: Circle = { kind: 'circle', r: 1 };
 const rect: Rect = { kind: 'rect', w: 2, h: 3 };
 const triangle: Triangle = { kind: 'triangle', b: 4, h: 3 };
 
-function thrown(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
 
 // No static member, no hand-written static block: only the transformer can install `area` here.
 class Shapes {

@@ -5,6 +5,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { casesOf, NoMatchingOverloadError, overload, when, which } from '../../src/index.js';
 import { perimeterOfRect, type Triangle } from './support/shapes.js';
+import { thrown } from '../support/thrown.js';
 
 interface Circle { kind: 'circle'; r: number }
 interface Rect { kind: 'rect'; w: number; h: number }
@@ -18,14 +19,6 @@ export const area = overload(
   (w: number, h: number) => w * h,
 );
 
-function thrown(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('typed cases', () => {
   it('dispatches inline arrows by their parameter types', () => {

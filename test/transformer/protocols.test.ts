@@ -20,6 +20,7 @@ import { assert as check } from '../../src/index.js';
 import * as dc from '../../src/index.js';
 import { isA, validate as validateVia } from './support/reexport.js';
 import { assertNamed, isNamed, NamedP, validateNamed } from './support/uses-reexport.js';
+import { thrown } from '../support/thrown.js';
 
 interface EatsBread {
   eatBread(grams: number): void;
@@ -35,14 +36,6 @@ interface Order {
 
 const duck = { name: 'Donald', eatBread(grams: number) { void grams; } };
 
-function thrown(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('is<T>', () => {
   it('returns booleans', () => {
