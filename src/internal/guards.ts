@@ -47,6 +47,19 @@ export function index(value: unknown, stringIs: Is | undefined, numberIs: Is | u
 }
 
 /**
+ * Index signatures keyed by a template literal type or by `symbol`: every own enumerable key that
+ * fits a signature's key type holds a value its value type accepts. Other keys are unconstrained.
+ */
+export function keyed(value: unknown, signatures: ReadonlyArray<readonly [Is, Is]>): boolean {
+  if (!plain(value)) return false;
+  for (const key of Reflect.ownKeys(value)) {
+    if (!Object.prototype.propertyIsEnumerable.call(value, key)) continue;
+    for (const [keyIs, valueIs] of signatures) if (keyIs(key) && !valueIs(value[key])) return false;
+  }
+  return true;
+}
+
+/**
  * Arrays, typed arrays and strings have a number index signature of their own, so a type with only
  * a number index signature (`{ [k: number]: string }`) accepts them when every element fits.
  */
@@ -321,4 +334,4 @@ function safeKeys(value: object): string[] {
  * The helpers as one object for generated code (`__duckcall.__guards.arr(…)`). A plain object
  * literal rather than `export * as`, so bundlers drop it from programs that never use it.
  */
-export const guards = { arr, tail, plain, index, common, has, map, set, numeric, bigintText, template, recursive, explain };
+export const guards = { arr, tail, plain, index, keyed, common, has, map, set, numeric, bigintText, template, recursive, explain };

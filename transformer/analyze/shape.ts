@@ -59,6 +59,8 @@ export interface ObjectShape {
   properties: Property[];
   stringIndex: Shape | undefined;
   numberIndex: Shape | undefined;
+  /** Index signatures keyed by a template literal type (`[k: \`data-${string}\`]`) or `symbol`. */
+  keyedIndexes: { readonly key: Shape; readonly value: Shape }[];
   /** Reached again while it was being built: checks must be cycle-safe. */
   recursive: boolean;
   /**
@@ -208,6 +210,7 @@ export class ShapeBuilder {
       properties: [],
       stringIndex: undefined,
       numberIndex: undefined,
+      keyedIndexes: [],
       recursive: false,
       weak: !callable && indexInfos.length === 0 && properties.length > 0 && properties.every((p) => (p.flags & ts.SymbolFlags.Optional) !== 0),
     };
@@ -238,7 +241,9 @@ export class ShapeBuilder {
         const value = this.shapeOf(info.type, at);
         if (info.keyType.flags & ts.TypeFlags.String) shape.stringIndex = value;
         else if (info.keyType.flags & ts.TypeFlags.Number) shape.numberIndex = value;
-        else throw new UnsupportedType(`the index signature [key: ${this.text(info.keyType)}] of ${shape.text}`);
+        else if (info.keyType.flags & (ts.TypeFlags.TemplateLiteral | ts.TypeFlags.ESSymbol)) {
+          shape.keyedIndexes.push({ key: this.shapeOf(info.keyType, at), value });
+        } else throw new UnsupportedType(`the index signature [key: ${this.text(info.keyType)}] of ${shape.text}`);
       }
     } catch (error) {
       // Forget this shape and those first met while building it (they may refer to it): a later

@@ -191,7 +191,7 @@ export class GuardEmitter {
     const lines: string[] = [];
     if (target.callable) lines.push(`if (typeof v !== "function") return false;`);
     // A number index signature alone also fits arrays and strings: `index` below decides.
-    else if (target.stringIndex) lines.push(`if (!${this.runtime}.plain(v)) return false;`);
+    else if (target.stringIndex || target.keyedIndexes.length > 0) lines.push(`if (!${this.runtime}.plain(v)) return false;`);
     else lines.push(`if (v === null || v === undefined) return false;`);
     // Cheap discriminators first (a `kind: 'circle'` literal rejects most wrong values at once).
     const ordered = [...target.properties].sort((x, y) => (x.method ? 0 : cost(x.shape)) - (y.method ? 0 : cost(y.shape)));
@@ -210,6 +210,12 @@ export class GuardEmitter {
       const s = target.stringIndex ? this.isFunction(target.stringIndex) : 'undefined';
       const n = target.numberIndex ? this.isFunction(target.numberIndex) : 'undefined';
       lines.push(`if (!${this.runtime}.index(v, ${s}, ${n})) return false;`);
+    }
+    if (target.keyedIndexes.length > 0) {
+      const pairs = target.keyedIndexes.map(({ key, value }) => `[${this.isFunction(key)}, ${this.isFunction(value)}]`);
+      const name = this.fresh('x');
+      this.declarations.push(`const ${name} = [${pairs.join(', ')}];`);
+      lines.push(`if (!${this.runtime}.keyed(v, ${name})) return false;`);
     }
     lines.push('return true;');
     if (!target.recursive) {
