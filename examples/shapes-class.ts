@@ -61,7 +61,7 @@ console.log(`Drawing.parse(<bytes of 'scale=3'>).scale = ${fromBytes.scale}`);
 
 // Introspection: the cases in order, and which one a call would run.
 const signatures = casesOf(d.area).map((c) => c.signature);
-assert.deepEqual(signatures, ['areaOfCircle(Circle)', 'areaOfRect(Rect)', 'areaOfSides(number, number)']);
+assert.deepEqual(signatures, ['areaOfCircle(s: Circle) => number', 'areaOfRect(s: Rect) => number', 'areaOfSides(w: number, h: number) => number']);
 console.log(`casesOf(area): ${signatures.join(', ')}`);
 assert.equal(which(d.area, { kind: 'rect', w: 1, h: 1 })?.fn, Drawing.prototype.areaOfRect);
 assert.equal(which(d.area, 'x'), undefined);
@@ -92,5 +92,5 @@ assert.equal(sketch.area(2, 3), 6);
 assert.throws(() => d.area(triangle as any), NoMatchingOverloadError);
 console.log(`new Sketch().area(triangle) = ${sketch.area(triangle)}`);
 const sketchSignatures = casesOf(sketch.area).map((c) => c.signature);
-assert.deepEqual(sketchSignatures, ['areaOfTriangle(Triangle)', ...signatures]);
+assert.deepEqual(sketchSignatures, ['areaOfTriangle(t: Triangle) => number', ...signatures]);
 console.log(`casesOf(Sketch area): ${sketchSignatures.join(', ')}`);

@@ -11,7 +11,7 @@ import { caseFrom, type Case } from './cases.js';
 import { dispatcherFor } from './dispatch.js';
 import { SetupError } from './errors.js';
 import { functionName } from './internal/describe.js';
-import { INSTALLED, OWN_OVERLOADS } from './internal/symbols.js';
+import { INSTALLED, OWN_OVERLOADS, SIGNATURE } from './internal/symbols.js';
 import {
   caseNamedLikeDispatcher,
   decoratorWithoutGuards,
@@ -43,17 +43,34 @@ export interface OverloadDecorator {
   (target: object, propertyKey: string | symbol, descriptor: PropertyDescriptor): void;
 }
 
-/** @internal Options the transformer passes for generated cases. */
-export interface CaseOptions {
-  /** The case's signature as written. */
+/** What the transformer adds after a case's guards: the signature as written. */
+interface CaseOptions {
   readonly signature?: string;
 }
 
+/**
+ * Marks the case's signature as written, after the matchers: `@overload('area', ...guards,
+ * __signature('(s: Circle) => number'))`. The transformer writes it, so a typed case with no
+ * parameters still counts as guarded. Not part of the contract.
+ * @internal
+ */
+export function signature(text: string): object {
+  return Object.freeze({ [SIGNATURE]: text });
+}
+
+function signatureIn(m: unknown): string | undefined {
+  const text = typeof m === 'object' && m !== null ? (m as { [SIGNATURE]?: unknown })[SIGNATURE] : undefined;
+  return typeof text === 'string' ? text : undefined;
+}
+
 /** @internal */
-export function overloadDecorator(name: unknown, matchers: readonly Matcher[], options: CaseOptions = {}): OverloadDecorator {
+export function overloadDecorator(name: unknown, given: readonly Matcher[]): OverloadDecorator {
   if (typeof name !== 'string' && typeof name !== 'symbol') throw new SetupError(overloadNameInvalid(name));
   const setName: Key = name;
-  const hasMatchers = matchers.length > 0 || options.signature !== undefined;
+  const written = signatureIn(given[given.length - 1]);
+  const matchers = written === undefined ? given : given.slice(0, -1);
+  const options: CaseOptions = { signature: written };
+  const hasMatchers = matchers.length > 0 || written !== undefined;
   function decorate(...args: unknown[]): void {
     if (args.length === 2 && typeof args[1] === 'object' && args[1] !== null && 'kind' in args[1]) {
       return decorateTc39(setName, matchers, hasMatchers, options, args[0] as Function, args[1] as ClassMethodDecoratorContext);

@@ -181,7 +181,7 @@ function valueAt(root: unknown, path: StandardSchemaV1.Issue['path']): unknown {
 }
 
 /** A SetupError is a bug in the program, not a property of the argument: it must not be swallowed. */
-export function rethrowSetup(error: unknown): void {
+function rethrowSetup(error: unknown): void {
   if (error instanceof SetupError) throw error;
 }
 

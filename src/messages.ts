@@ -5,7 +5,7 @@
 import { safeString, typeName } from './internal/describe.js';
 import type { Candidate, Issue } from './types/issue.js';
 
-export function plural(count: number, noun: string): string {
+function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 

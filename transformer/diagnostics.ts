@@ -38,6 +38,5 @@ export const messages = {
     `Pass one case per signature, e.g. overload((a: string) => …, (a: number) => …).`,
   unsupported: (what: string) => `cannot generate a runtime check for ${what}.`,
   needsTypeArgument: (fn: string) => `${fn}<T>() needs a type argument: write ${fn}<YourType>(…).`,
-  notACase: (text: string) => `cannot read the parameter types of case ${text}; pass a function, a when(...) case or an overloaded function.`,
   internal: (error: unknown) => `internal error while generating a check (${error instanceof Error ? error.message : String(error)}). Please report it.`,
 };

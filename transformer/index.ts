@@ -297,9 +297,12 @@ class Lowering {
     if (!signature) return decorator;
     const lowered = this.guarded(decorator, () => {
       const matchers = matchersFor(positionsOf(signature, this.checker, method), this.state, method);
+      const written = this.f.createCallExpression(this.state.runtime('__signature'), undefined, [
+        this.f.createStringLiteral(signatureText(signature, this.checker)),
+      ]);
       return this.f.updateDecorator(
         decorator,
-        this.f.updateCallExpression(call, call.expression, call.typeArguments, [...call.arguments, ...matchers.map((m) => raw(this.f, m))]),
+        this.f.updateCallExpression(call, call.expression, call.typeArguments, [...call.arguments, ...matchers.map((m) => raw(this.f, m)), written]),
       );
     });
     return (lowered as ts.Decorator | undefined) ?? decorator;

@@ -16,3 +16,5 @@ export const OWN_OVERLOADS = Symbol.for('duckcall/own-overloads');
 export const INSTALLED = Symbol.for('duckcall/installed');
 /** @internal The type key of a protocol built by the transformer (equal keys, equal types). */
 export const PROTOCOL_KEY = Symbol.for('duckcall/protocol-key');
+/** @internal Marks the signature-as-written the transformer passes to `@overload`. */
+export const SIGNATURE = Symbol.for('duckcall/signature');

@@ -218,3 +218,24 @@ describe('subclasses', () => {
     expect(() => Parser.parse({ json: '{}' } as any)).toThrow(NoMatchingOverloadError);
   });
 });
+
+describe('typed @overload cases carry their signature as written', () => {
+  it('shows it in casesOf and errors, and a method with no parameters is a case of its own', () => {
+    class Counter {
+      count = 0;
+      @overload('bump') bumpByOne(): number {
+        return (this.count += 1);
+      }
+      @overload('bump') bumpBy(step: number): number {
+        return (this.count += step);
+      }
+      declare bump: Overloaded<[Counter['bumpByOne'], Counter['bumpBy']]>;
+    }
+    const counter = new Counter();
+
+    expect(counter.bump()).toBe(1);
+    expect(counter.bump(5)).toBe(6);
+    expect(casesOf(counter.bump).map((c) => c.signature)).toEqual(['bumpByOne() => number', 'bumpBy(step: number) => number']);
+    expect(() => (counter.bump as (x: unknown) => unknown)('x')).toThrow(/bumpBy\(step: number\) => number: \$args\[0\]: expected number, got string/);
+  });
+});

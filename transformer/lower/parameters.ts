@@ -3,7 +3,7 @@
  * optional and defaulted parameters, `rest(...)` for a rest array, positions for a rest tuple.
  */
 import ts from 'typescript';
-import type { FileState } from '../file-state.js';
+import { NAMESPACE, type FileState } from '../file-state.js';
 
 export interface Position {
   readonly type: ts.Type;
@@ -44,8 +44,8 @@ function elementOf(type: ts.Type, checker: ts.TypeChecker): ts.Type {
 export function matchersFor(positions: readonly Position[], state: FileState, at: ts.Node): string[] {
   return positions.map(({ type, flag }) => {
     const protocol = state.protocolFor(type, at);
-    if (flag === 'optional') return `__duckcall.optional(${protocol})`;
-    if (flag === 'rest') return `__duckcall.rest(${protocol})`;
+    if (flag === 'optional') return `${NAMESPACE}.optional(${protocol})`;
+    if (flag === 'rest') return `${NAMESPACE}.rest(${protocol})`;
     return protocol;
   });
 }
