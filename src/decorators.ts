@@ -43,9 +43,13 @@ export interface OverloadDecorator {
   (target: object, propertyKey: string | symbol, descriptor: PropertyDescriptor): void;
 }
 
-/** What the transformer adds after a case's guards: the signature as written. */
-interface CaseOptions {
-  readonly signature?: string;
+/** What `@overload(name, ...)` was given for its case. */
+interface CaseSpec {
+  readonly matchers: readonly unknown[];
+  /** The signature as written, when the transformer passed it. */
+  readonly signature: string | undefined;
+  /** Matchers or a typed signature were given: without either, only design:paramtypes can help. */
+  readonly guarded: boolean;
 }
 
 /**
@@ -69,14 +73,13 @@ export function overloadDecorator(name: unknown, given: readonly Matcher[]): Ove
   const setName: Key = name;
   const written = signatureIn(given[given.length - 1]);
   const matchers = written === undefined ? given : given.slice(0, -1);
-  const options: CaseOptions = { signature: written };
-  const hasMatchers = matchers.length > 0 || written !== undefined;
+  const spec: CaseSpec = { matchers, signature: written, guarded: matchers.length > 0 || written !== undefined };
   function decorate(...args: unknown[]): void {
     if (args.length === 2 && typeof args[1] === 'object' && args[1] !== null && 'kind' in args[1]) {
-      return decorateTc39(setName, matchers, hasMatchers, options, args[0] as Function, args[1] as ClassMethodDecoratorContext);
+      return decorateTc39(setName, spec, args[0] as Function, args[1] as ClassMethodDecoratorContext);
     }
     const [target, key, descriptor] = args as [object, Key, PropertyDescriptor | undefined];
-    decorateLegacy(setName, matchers, hasMatchers, options, target, key, descriptor);
+    decorateLegacy(setName, spec, target, key, descriptor);
   }
   return decorate as OverloadDecorator;
 }
@@ -85,29 +88,27 @@ function label(key: Key): string {
   return typeof key === 'symbol' ? `[${key.description ?? ''}]` : key;
 }
 
-function buildCase(fn: Function, method: Key, matchers: readonly unknown[], options: CaseOptions, owner: string): Case {
-  const c = caseFrom(fn, matchers, `@overload on ${owner}.${label(method)}`, options.signature);
+function buildCase(fn: Function, method: Key, matchers: readonly unknown[], signature: string | undefined, owner: string): Case {
+  const c = caseFrom(fn, matchers, `@overload on ${owner}.${label(method)}`, signature);
   return { ...c, signature: `${label(method)}${c.signature}` };
 }
 
 function decorateTc39(
   name: Key,
-  matchers: readonly Matcher[],
-  hasMatchers: boolean,
-  options: CaseOptions,
+  spec: CaseSpec,
   fn: Function,
   context: ClassMethodDecoratorContext,
 ): void {
   if (context.kind !== 'method') throw new SetupError(notAMethod(context.kind));
   const owner = context.static ? 'class' : 'prototype';
   if (context.name === name) throw new SetupError(caseNamedLikeDispatcher(owner, label(name)));
-  if (!hasMatchers) throw new SetupError(decoratorWithoutGuards(owner, label(context.name), label(name)));
+  if (!spec.guarded) throw new SetupError(decoratorWithoutGuards(owner, label(context.name), label(name)));
   const metadata = context.metadata as Record<symbol, unknown> | undefined;
   if (!metadata) throw new SetupError('TC39 decorators ran without context.metadata; load duckcall before the decorated class.');
   const own = ownOverloadsIn(metadata);
   const side = context.static ? own.static : own.instance;
   const list = side.get(name) ?? [];
-  list.push(buildCase(fn, context.name, matchers, options, owner));
+  list.push(buildCase(fn, context.name, spec.matchers, spec.signature, owner));
   side.set(name, list);
   if (context.static) {
     context.addInitializer(function (this: unknown) {
@@ -203,9 +204,7 @@ export function installOverloads(cls: Function): void {
 
 function decorateLegacy(
   name: Key,
-  matchers: readonly Matcher[],
-  hasMatchers: boolean,
-  options: CaseOptions,
+  spec: CaseSpec,
   target: object,
   method: Key,
   descriptor: PropertyDescriptor | undefined,
@@ -215,13 +214,13 @@ function decorateLegacy(
   const fn = descriptor?.value;
   if (typeof fn !== 'function') throw new SetupError(notAMethod(descriptor ? 'accessor' : 'field'));
   if (method === name) throw new SetupError(caseNamedLikeDispatcher(owner, label(name)));
-  let given: readonly unknown[] = matchers;
-  const recorded = hasMatchers ? undefined : paramTypes(target, method);
-  if (!hasMatchers) {
+  let given: readonly unknown[] = spec.matchers;
+  const recorded = spec.guarded ? undefined : paramTypes(target, method);
+  if (!spec.guarded) {
     if (!recorded) throw new SetupError(decoratorWithoutGuards(owner, label(method), label(name)));
     given = recorded;
   }
-  const c = buildCase(fn, method, given, options, owner);
+  const c = buildCase(fn, method, given, spec.signature, owner);
   const own = ownOverloadsIn(target)[side];
   const list = own.get(name) ?? [];
   if (recorded) {
