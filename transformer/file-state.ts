@@ -103,9 +103,12 @@ export class FileState {
   private classReference(symbol: ts.Symbol): string | undefined {
     const declaration = symbol.valueDeclaration;
     if (!declaration) return undefined;
-    if (declaration.getSourceFile() === this.sourceFile) {
-      return ts.isClassDeclaration(declaration) && declaration.name && ts.isSourceFile(declaration.parent) ? declaration.name.text : undefined;
+    // `typeof Symbol.iterator` and the other well-known symbols.
+    const owner = declaration.parent;
+    if (ts.isPropertySignature(declaration) && owner && ts.isInterfaceDeclaration(owner) && owner.name.text === 'SymbolConstructor') {
+      return `Symbol.${symbol.getName()}`;
     }
+    if (declaration.getSourceFile() === this.sourceFile) return topLevelName(declaration);
     // Another module: import it the way this file imports it (the file's own import may be type-only
     // or elided, so the generated code gets an import of its own).
     for (const statement of this.sourceFile.statements) {
@@ -140,6 +143,21 @@ export class FileState {
     statements.splice(at, 0, ...imports, ...generated);
     return f.updateSourceFile(file, statements);
   }
+}
+
+/** The name of a class or `const` declared at the top of its module, which generated code can use. */
+function topLevelName(declaration: ts.Declaration): string | undefined {
+  if (ts.isClassDeclaration(declaration) && declaration.name && ts.isSourceFile(declaration.parent)) return declaration.name.text;
+  if (
+    ts.isVariableDeclaration(declaration) &&
+    ts.isIdentifier(declaration.name) &&
+    ts.isVariableDeclarationList(declaration.parent) &&
+    ts.isVariableStatement(declaration.parent.parent) &&
+    ts.isSourceFile(declaration.parent.parent.parent)
+  ) {
+    return declaration.name.text;
+  }
+  return undefined;
 }
 
 function namespaceImport(f: ts.NodeFactory, name: string, specifier: string): ts.ImportDeclaration {

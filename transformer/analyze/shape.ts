@@ -21,6 +21,8 @@ export type Shape =
   | { readonly kind: 'builtin'; readonly name: string; readonly args: readonly Shape[] }
   /** A class TypeScript compares nominally (private, protected or #private members). */
   | { readonly kind: 'nominal'; readonly symbol: ts.Symbol; readonly name: string }
+  /** `typeof sym` for a `unique symbol`: that one symbol value. */
+  | { readonly kind: 'uniqueSymbol'; readonly symbol: ts.Symbol; readonly name: string }
   | { readonly kind: 'template'; readonly parts: readonly (string | Shape)[] }
   /** A structural object type, kept once per type so recursive types refer back to it. */
   | { readonly kind: 'ref'; readonly target: ObjectShape }
@@ -143,6 +145,7 @@ export class ShapeBuilder {
     if (flags & ts.TypeFlags.Number) return { kind: 'typeof', type: 'number' };
     if (flags & ts.TypeFlags.Boolean) return { kind: 'typeof', type: 'boolean' };
     if (flags & ts.TypeFlags.BigInt) return { kind: 'typeof', type: 'bigint' };
+    if (flags & ts.TypeFlags.UniqueESSymbol && type.symbol) return { kind: 'uniqueSymbol', symbol: type.symbol, name: this.text(type) };
     if (flags & ts.TypeFlags.ESSymbolLike) return { kind: 'typeof', type: 'symbol' };
     if (flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void)) return { kind: 'literal', value: undefined };
     if (flags & ts.TypeFlags.Null) return { kind: 'literal', value: null };

@@ -6,7 +6,7 @@
 import ts from 'typescript';
 import { UnsupportedType, type LazyShape, type ObjectShape, type Shape } from '../analyze/shape.js';
 
-/** How the generated code reaches a nominal class's constructor, or `undefined` if it cannot. */
+/** How the generated code reaches a value (a nominal class, a unique symbol), or `undefined` if it cannot. */
 export type ClassReference = (symbol: ts.Symbol) => string | undefined;
 
 export class GuardEmitter {
@@ -96,6 +96,12 @@ export class GuardEmitter {
           );
         }
         return `${v} instanceof ${reference}`;
+      }
+      case 'uniqueSymbol': {
+        // A unique symbol with no value in reach (a brand such as `{ __tag: unique symbol }` has
+        // none at all) is checked as a symbol.
+        const reference = this.classReference(shape.symbol);
+        return reference ? `${v} === ${reference}` : `typeof ${v} === "symbol"`;
       }
       case 'template':
         return `${H}.template(${v}, ${this.templateParts(shape.parts)})`;
@@ -373,6 +379,7 @@ export function shapeText(shape: Shape): string {
     case 'builtin':
       return shape.args.length > 0 ? `${shape.name}<${shape.args.map(shapeText).join(', ')}>` : shape.name;
     case 'nominal':
+    case 'uniqueSymbol':
       return shape.name;
     case 'template':
       return `\`${shape.parts.map((p) => (typeof p === 'string' ? p : `\${${shapeText(p)}}`)).join('')}\``;
