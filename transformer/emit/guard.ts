@@ -398,6 +398,7 @@ export function cost(shape: Shape): number {
     case 'literal':
     case 'nonNullish':
     case 'nonPrimitive':
+    case 'uniqueSymbol':
       return 0;
     case 'union':
       return shape.members.every((m) => cost(m) === 0) ? 1 : 3;
