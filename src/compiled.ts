@@ -8,6 +8,7 @@
  */
 import { dispatcherFor, markOverloaded } from './dispatch.js';
 import { SetupError } from './errors.js';
+import { generatedNotAFunction } from './messages.js';
 import { flatten } from './overload.js';
 
 /**
@@ -20,7 +21,7 @@ export function compiled(build: (fallback: Function, ...fns: Function[]) => unkn
   let fast: Function | undefined;
   const fallback = dispatcherFor(cases, '', () => fast ?? fallback);
   const built = build(fallback, ...cases.map((c) => c.fn));
-  if (typeof built !== 'function') throw new SetupError('A generated dispatcher is not a function: recompile with the same duckcall version.');
+  if (typeof built !== 'function') throw new SetupError(generatedNotAFunction());
   fast = built;
   markOverloaded(fast, cases, '');
   return fast;

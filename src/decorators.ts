@@ -17,6 +17,7 @@ import {
   decoratorWithoutGuards,
   dispatcherNameClash,
   indistinguishable,
+  noDecoratorMetadata,
   notAMethod,
   overloadNameInvalid,
 } from './messages.js';
@@ -104,7 +105,7 @@ function decorateTc39(
   if (context.name === name) throw new SetupError(caseNamedLikeDispatcher(owner, label(name)));
   if (!spec.guarded) throw new SetupError(decoratorWithoutGuards(owner, label(context.name), label(name)));
   const metadata = context.metadata as Record<symbol, unknown> | undefined;
-  if (!metadata) throw new SetupError('TC39 decorators ran without context.metadata; load duckcall before the decorated class.');
+  if (!metadata) throw new SetupError(noDecoratorMetadata());
   const own = ownOverloadsIn(metadata);
   const side = context.static ? own.static : own.instance;
   const list = side.get(name) ?? [];

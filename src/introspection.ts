@@ -1,5 +1,6 @@
 import type { Case } from './cases.js';
 import { casesIn, select } from './dispatch.js';
+import { notOverloaded } from './messages.js';
 
 /** One case of an overloaded function, as `casesOf` and `which` report it. */
 export interface CaseInfo {
@@ -40,6 +41,6 @@ export function which(fn: Function, ...args: unknown[]): CaseInfo | undefined {
 
 function cases(fn: Function, caller: string): readonly Case[] {
   const found = casesIn(fn);
-  if (!found) throw new TypeError(`${caller}(fn): fn is not an overloaded function (make one with overload(...) or @overload).`);
+  if (!found) throw new TypeError(notOverloaded(caller));
   return found;
 }

@@ -123,3 +123,24 @@ export function indistinguishable(owner: string, first: string, second: string, 
     `or compile with duckcall/transformer.`
   );
 }
+
+export function implementViolated(className: string, name: string, errors: readonly Issue[]): string {
+  const head = `${className || 'anonymous class'} does not implement ${name}: its prototype chain lacks ${errors.length === 1 ? 'a method' : 'methods'}.`;
+  return [head, ...errors.map((issue) => `  ${formatIssue(issue)}`)].join('\n');
+}
+
+export function badProtocolDefinition(fn: string, given: unknown): string {
+  return `${fn}(definition): a protocol definition needs a name (string) and is (function), got ${typeName(given)}.`;
+}
+
+export function notOverloaded(caller: string): string {
+  return `${caller}(fn): fn is not an overloaded function (make one with overload(...) or @overload).`;
+}
+
+export function generatedNotAFunction(): string {
+  return 'A generated dispatcher is not a function: recompile with the same duckcall version.';
+}
+
+export function noDecoratorMetadata(): string {
+  return 'TC39 decorators ran without context.metadata; load duckcall before the decorated class.';
+}

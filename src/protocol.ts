@@ -6,9 +6,8 @@
  * to set it up. A protocol can also be built by hand from a guard: `protocol({ name, is })`.
  */
 import { ProtocolError, SetupError } from './errors.js';
-import { typeName } from './internal/describe.js';
 import { PROTOCOL_BRAND, PROTOCOL_KEY } from './internal/symbols.js';
-import { formatIssue, transformerMissing } from './messages.js';
+import { badProtocolDefinition, formatIssue, implementViolated, transformerMissing } from './messages.js';
 import type { Issue, Validation } from './types/issue.js';
 import type { Protocol, ProtocolDefinition } from './types/protocol.js';
 import type { StandardSchemaV1 } from './types/standard-schema.js';
@@ -85,7 +84,7 @@ export function implement(...args: unknown[]): (cls: Function) => void {
   const methods = definition.methods ?? [];
   return (cls: Function) => {
     const errors = missingMethods(cls, methods);
-    if (errors.length > 0) throw new ProtocolError(definition.name, errors, implementViolated(cls, definition.name, errors));
+    if (errors.length > 0) throw new ProtocolError(definition.name, errors, implementViolated(cls.name, definition.name, errors));
   };
 }
 
@@ -96,7 +95,7 @@ function definitionArg(args: readonly unknown[], index: number, fn: string): Pro
   if (args.length <= index || typeof given !== 'object' || given === null) throw new SetupError(transformerMissing(fn));
   const definition = definitions.get(given) ?? (given as ProtocolDefinition<unknown>);
   if (typeof definition.is !== 'function' || typeof definition.name !== 'string') {
-    throw new SetupError(`${fn}(definition): a protocol definition needs a name (string) and is (function), got ${typeName(given)}.`);
+    throw new SetupError(badProtocolDefinition(fn, given));
   }
   return definition;
 }
@@ -186,7 +185,3 @@ function findDescriptor(start: object | null, key: PropertyKey): PropertyDescrip
   return undefined;
 }
 
-function implementViolated(cls: Function, name: string, errors: readonly Issue[]): string {
-  const head = `${cls.name || 'anonymous class'} does not implement ${name}: its prototype chain lacks ${errors.length === 1 ? 'a method' : 'methods'}.`;
-  return [head, ...errors.map((issue) => `  ${formatIssue(issue)}`)].join('\n');
-}
