@@ -13,8 +13,18 @@ import { diagnosticAt, messages, type AddDiagnostic } from './diagnostics.js';
 import { FileState, raw } from './file-state.js';
 import { matchersFor, positionsOf, signatureText, type Position } from './lower/parameters.js';
 import { covers } from './lower/shadowing.js';
+import { DirectCalls } from './lower/direct-calls.js';
 import { dispatcherSource, MAX_COMPILED_ARITY } from './emit/dispatcher.js';
 import { Recognizer, type DuckcallFunction } from './recognize.js';
+
+/** The plugin's options: the entry of `"plugins"` in tsconfig.json (ts-patch passes it whole). */
+export interface DuckcallTransformerOptions {
+  /**
+   * Calls whose static argument types select one case call it directly, skipping dispatch. Off by
+   * default: a value whose static type is wrong then runs that case instead of throwing.
+   */
+  readonly directCalls?: boolean;
+}
 
 /** What ts-patch passes as the third argument; only `addDiagnostic` is used. */
 export interface TransformerExtras {
@@ -30,7 +40,7 @@ export interface TransformerExtras {
  */
 export default function duckcallTransformer(
   program: ts.Program,
-  _config?: unknown,
+  config: DuckcallTransformerOptions = {},
   extras: TransformerExtras = {},
 ): ts.TransformerFactory<ts.SourceFile> {
   const checker = program.getTypeChecker();
@@ -41,7 +51,8 @@ export default function duckcallTransformer(
     if (sourceFile.isDeclarationFile) return sourceFile;
     const shapes = new ShapeBuilder(checker, program);
     const state = new FileState(sourceFile, checker, shapes, recognizer, context.factory);
-    const lowering = new Lowering(checker, recognizer, state, context, report, legacyDecorators);
+    const direct = config.directCalls === true ? new DirectCalls(checker, recognizer, shapes, context.factory, sourceFile) : undefined;
+    const lowering = new Lowering(checker, recognizer, state, context, report, legacyDecorators, direct);
     const visited = ts.visitEachChild(sourceFile, lowering.visit, context);
     return state.finish(visited);
   };
@@ -60,11 +71,21 @@ class Lowering {
     private readonly context: ts.TransformationContext,
     private readonly report: AddDiagnostic,
     private readonly legacyDecorators: boolean,
+    private readonly direct: DirectCalls | undefined,
   ) {
     this.f = context.factory;
   }
 
-  readonly visit = (node: ts.Node): ts.Node => {
+  readonly visit = (node: ts.Node): ts.Node | ts.Node[] => {
+    if (this.direct && ts.isVariableStatement(node)) {
+      const visited = ts.visitEachChild(node, this.visit, this.context);
+      const before = this.direct.before(node);
+      return before.length > 0 ? [...before, visited] : visited;
+    }
+    if (this.direct && ts.isCallExpression(node)) {
+      const target = this.direct.target(node);
+      if (target) return this.f.updateCallExpression(node, this.f.createIdentifier(target), node.typeArguments, ts.visitNodes(node.arguments, this.visit) as ts.NodeArray<ts.Expression>);
+    }
     if (ts.isDecorator(node) && ts.isMethodDeclaration(node.parent) && this.isOverloadDecorator(node)) return this.decorator(node, node.parent);
     if (ts.isCallExpression(node)) {
       const fn = this.recognizer.functionOf(node.expression);
@@ -151,7 +172,7 @@ class Lowering {
       const lowered = this.guarded(argument, () =>
         this.f.createCallExpression(this.state.runtime('when'), undefined, [
           this.f.createArrayLiteralExpression(matchersFor(positions, this.state, argument).map((m) => raw(this.f, m))),
-          visited,
+          this.direct?.hoist(argument, visited) ?? visited,
           this.f.createStringLiteral(text),
         ]),
       );

@@ -6,13 +6,15 @@
  * map that points at the `.ts` lines.
  */
 import ts from 'typescript';
-import duckcallTransformer from './index.js';
+import duckcallTransformer, { type DuckcallTransformerOptions } from './index.js';
 
 export interface DuckcallViteOptions {
   /** The tsconfig whose files and options to compile with. Default: `tsconfig.json` in Vite's root. */
   readonly tsconfig?: string;
   /** Which module ids to compile. Default: `.ts`, `.mts`, `.cts`, `.tsx` files outside node_modules. */
   readonly include?: RegExp;
+  /** The transformer's `directCalls` option (off by default; see duckcall/transformer). */
+  readonly directCalls?: boolean;
 }
 
 /** The subset of Vite's plugin interface this plugin uses (so the package needs no Vite types). */
@@ -43,7 +45,7 @@ export default function duckcall(options: DuckcallViteOptions = {}): DuckcallVit
     transform(code, id) {
       const fileName = id.split('?')[0]!;
       if (!include.test(fileName) || fileName.includes('/node_modules/') || fileName.endsWith('.d.ts')) return null;
-      compiler ??= new IncrementalCompiler(resolveConfig(root, options.tsconfig));
+      compiler ??= new IncrementalCompiler(resolveConfig(root, options.tsconfig), { directCalls: options.directCalls === true });
       const result = compiler.compile(fileName, code);
       if (result.errors.length > 0) this.error(result.errors.join('\n'));
       return { code: result.code, map: result.map };
@@ -72,7 +74,10 @@ class IncrementalCompiler {
   private readonly rootNames: Set<string>;
   private readonly host: ts.CompilerHost;
 
-  constructor(config: ts.ParsedCommandLine) {
+  constructor(
+    config: ts.ParsedCommandLine,
+    private readonly transformerOptions: DuckcallTransformerOptions,
+  ) {
     this.options = {
       ...config.options,
       noEmit: false,
@@ -120,7 +125,7 @@ class IncrementalCompiler {
       },
       undefined,
       false,
-      { before: [duckcallTransformer(program, undefined, { addDiagnostic: (d) => diagnostics.push(d) })] },
+      { before: [duckcallTransformer(program, this.transformerOptions, { addDiagnostic: (d) => diagnostics.push(d) })] },
     );
     const errors = diagnostics.map((d) => {
       const where = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
