@@ -47,6 +47,11 @@ const ROWS = [
     what: `same, call site that sees one type: ${kind === 'vec' ? 'class instance' : kind === 'pair' ? '(number, number)' : kind}`,
     module: 'dispatch', row: `one-${kind}`, graded: [TYPED], target: { max: 1.1 },
   })),
+  ...['number', 'string', 'vec', 'pair'].map((kind) => ({
+    id: `direct-${kind}`,
+    what: `same call site with the transformer's \`"directCalls": true\`, which calls the case the static types select: ${kind === 'vec' ? 'class instance' : kind === 'pair' ? '(number, number)' : kind}`,
+    module: 'dispatch', row: `direct-${kind}`, graded: ['duckcall overload, directCalls on'], target: { max: 1.05 },
+  })),
   {
     id: 'when-mixed',
     what: 'same 4 cases, `when` + constructor matchers, no transformer, mixed call site',

@@ -10,6 +10,18 @@ import { MIXED, NUMBERS, onNumber, onPair, onString, onVec, PAIR_A, PAIR_B, STRI
 /** As a user writes it: the parameter types are the guards. */
 export const typed = overload(onNumber, onString, onVec, onPair);
 
+/**
+ * The same cases written inline (the bodies of onNumber, onString, onVec, onPair), so the
+ * transformer's opt-in `directCalls` (on in bench/tsconfig.json) can send a call whose static types
+ * select one case straight to it; the baseline calls those functions directly.
+ */
+export const typedArrows = overload(
+  (x: number) => x * 2,
+  (s: string) => s.length,
+  (v: Vec) => v.x + v.y,
+  (a: number, b: number) => a - b,
+);
+
 /** The floor: what a person would write by hand. */
 export function handChain(a: unknown, b?: unknown): number {
   if (arguments.length === 1) {
@@ -108,9 +120,33 @@ function pairTyped(n: number): number {
   return sink;
 }
 
+// ---- the same call sites with directCalls: compiled to a call of the case itself ----------------
+
+function numberDirectCalls(n: number): number {
+  let sink = 0;
+  for (let i = 0; i < n; i++) sink += typedArrows(NUMBERS[i & 15]!);
+  return sink;
+}
+function stringDirectCalls(n: number): number {
+  let sink = 0;
+  for (let i = 0; i < n; i++) sink += typedArrows(STRINGS[i & 15]!);
+  return sink;
+}
+function vecDirectCalls(n: number): number {
+  let sink = 0;
+  for (let i = 0; i < n; i++) sink += typedArrows(VECS[i & 15]!);
+  return sink;
+}
+function pairDirectCalls(n: number): number {
+  let sink = 0;
+  for (let i = 0; i < n; i++) sink += typedArrows(PAIR_A[i & 15]!, PAIR_B[i & 15]!);
+  return sink;
+}
+
 const HAND = 'hand-written chain';
 const TYPED = 'duckcall overload (typed cases)';
 const DIRECT = 'direct call (no dispatch)';
+const DIRECT_CALLS = 'duckcall overload, directCalls on';
 
 export const rows: Record<string, Row> = {
   mixed: { baseline: HAND, variants: [{ name: HAND, loop: mixedHand }, { name: TYPED, loop: mixedTyped }] },
@@ -130,4 +166,8 @@ export const rows: Record<string, Row> = {
     baseline: HAND,
     variants: [{ name: HAND, loop: pairHand }, { name: TYPED, loop: pairTyped }, { name: DIRECT, loop: pairDirect }],
   },
+  'direct-number': { baseline: DIRECT, variants: [{ name: DIRECT, loop: numberDirect }, { name: DIRECT_CALLS, loop: numberDirectCalls }] },
+  'direct-string': { baseline: DIRECT, variants: [{ name: DIRECT, loop: stringDirect }, { name: DIRECT_CALLS, loop: stringDirectCalls }] },
+  'direct-vec': { baseline: DIRECT, variants: [{ name: DIRECT, loop: vecDirect }, { name: DIRECT_CALLS, loop: vecDirectCalls }] },
+  'direct-pair': { baseline: DIRECT, variants: [{ name: DIRECT, loop: pairDirect }, { name: DIRECT_CALLS, loop: pairDirectCalls }] },
 };
