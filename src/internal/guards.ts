@@ -162,21 +162,6 @@ export function template(value: unknown, parts: readonly TemplatePart[]): boolea
 }
 
 /**
- * Coinductive recursion for recursive types: a value already being checked against the same type
- * further up is assumed to fit, so cyclic values get a verdict instead of overflowing the stack.
- */
-export function recursive(inProgress: Set<unknown>, value: unknown, is: Is): boolean {
-  if (typeof value !== 'object' || value === null) return is(value);
-  if (inProgress.has(value)) return true;
-  inProgress.add(value);
-  try {
-    return is(value);
-  } finally {
-    inProgress.delete(value);
-  }
-}
-
-/**
  * A node of the schema generated next to each guard: enough for `explain` to say where and why a
  * value fails, reusing the generated `is` functions for the verdict at each level.
  */
@@ -334,4 +319,4 @@ function safeKeys(value: object): string[] {
  * The helpers as one object for generated code (`__duckcall.__guards.arr(…)`). A plain object
  * literal rather than `export * as`, so bundlers drop it from programs that never use it.
  */
-export const guards = { arr, tail, plain, index, keyed, common, has, map, set, numeric, bigintText, template, recursive, explain };
+export const guards = { arr, tail, plain, index, keyed, common, has, map, set, numeric, bigintText, template, explain };
