@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import duckcall from './transformer/vite.js';
+import duckcall from './transformer/front/vite.js';
 
 // Three projects: the runtime on its own, exactly as users without the transformer get it (guards by
 // hand, `is<T>()` throwing SetupError), everything under test/transformer/ compiled through the

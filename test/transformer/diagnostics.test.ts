@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import duckcall from '../../transformer/vite.js';
-import { messages } from '../../transformer/diagnostics.js';
+import duckcall from '../../transformer/front/vite.js';
+import { messages } from '../../transformer/lower/diagnostics.js';
 import { project, removeProjects } from '../support/project.js';
 
 afterAll(removeProjects);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arity, noMatchingOverload } from '../../src/messages.js';
-import { messages } from '../../transformer/diagnostics.js';
+import { messages } from '../../transformer/lower/diagnostics.js';
 import { buildPackage, exec, linkFromRepository, root, tspc, type Finished } from '../support/pack.js';
 
 const fixtures = join(root, 'test', 'transformer', 'fixtures');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import duckcall from '../../transformer/vite.js';
+import duckcall from '../../transformer/front/vite.js';
 import { project, removeProjects, root } from '../support/project.js';
 
 afterAll(removeProjects);

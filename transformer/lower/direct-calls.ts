@@ -10,7 +10,7 @@
  */
 import ts from 'typescript';
 import type { Shape, ShapeBuilder } from '../analyze/shape.js';
-import type { Recognizer } from '../recognize.js';
+import type { Recognizer } from './recognize.js';
 import { positionsOf, type Position } from './parameters.js';
 
 interface DirectSet {

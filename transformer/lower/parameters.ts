@@ -3,7 +3,7 @@
  * optional and defaulted parameters, `rest(...)` for a rest array, positions for a rest tuple.
  */
 import ts from 'typescript';
-import { NAMESPACE, type FileState } from '../file-state.js';
+import { NAMESPACE, type FileState } from './file-state.js';
 
 export interface Position {
   readonly type: ts.Type;

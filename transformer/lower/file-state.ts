@@ -6,8 +6,8 @@
  */
 import { posix } from 'node:path';
 import ts from 'typescript';
-import { ShapeBuilder, type Shape } from './analyze/shape.js';
-import { GuardEmitter } from './emit/guard.js';
+import { ShapeBuilder, type Shape } from '../analyze/shape.js';
+import { GuardEmitter } from '../emit/guard.js';
 import type { Recognizer } from './recognize.js';
 
 export const NAMESPACE = '__duckcall';

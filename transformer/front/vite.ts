@@ -6,7 +6,7 @@
  * map that points at the `.ts` lines.
  */
 import ts from 'typescript';
-import duckcallTransformer, { type DuckcallTransformerOptions } from './index.js';
+import duckcallTransformer, { type DuckcallTransformerOptions } from './ts-patch.js';
 
 export interface DuckcallViteOptions {
   /** The tsconfig whose files and options to compile with. Default: `tsconfig.json` in Vite's root. */

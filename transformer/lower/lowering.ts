@@ -1,20 +1,17 @@
 /**
- * `duckcall/transformer`: a ts-patch transformer that turns TypeScript types into runtime guards.
- *
- * It lowers the typed forms to duckcall's runtime API — `overload((s: Circle) => …)` becomes
- * `overload(when([CircleProtocol], …))`, `is<T>(x)` becomes `TProtocol.is(x)` — writing only what a
- * user could have written by hand, plus the generated guard code.
- *
- * tsconfig.json: `"plugins": [{ "transform": "duckcall/transformer" }]`, then compile with `tspc`.
+ * Lowers duckcall's typed forms to its runtime API, as a TypeScript transformer factory that every
+ * front end uses: `overload((s: Circle) => …)` becomes `overload(when([CircleProtocol], …))`,
+ * `is<T>(x)` becomes `TProtocol.is(x)` — writing only what a user could have written by hand, plus
+ * the generated guard code.
  */
 import ts from 'typescript';
-import { ShapeBuilder, UnsupportedType } from './analyze/shape.js';
+import { ShapeBuilder, UnsupportedType } from '../analyze/shape.js';
 import { diagnosticAt, messages, type AddDiagnostic } from './diagnostics.js';
 import { FileState, raw } from './file-state.js';
-import { matchersFor, positionsOf, signatureText, type Position } from './lower/parameters.js';
-import { covers } from './lower/shadowing.js';
-import { DirectCalls } from './lower/direct-calls.js';
-import { dispatcherSource, MAX_COMPILED_ARITY } from './emit/dispatcher.js';
+import { matchersFor, positionsOf, signatureText, type Position } from './parameters.js';
+import { covers } from './shadowing.js';
+import { DirectCalls } from './direct-calls.js';
+import { dispatcherSource, MAX_COMPILED_ARITY } from '../emit/dispatcher.js';
 import { Recognizer, type DuckcallFunction } from './recognize.js';
 
 /** The plugin's options: the entry of `"plugins"` in tsconfig.json (ts-patch passes it whole). */
@@ -38,7 +35,7 @@ export interface TransformerExtras {
  * // tsconfig.json
  * { "compilerOptions": { "plugins": [{ "transform": "duckcall/transformer" }] } }
  */
-export default function duckcallTransformer(
+export function lowering(
   program: ts.Program,
   config: DuckcallTransformerOptions = {},
   extras: TransformerExtras = {},
