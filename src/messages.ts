@@ -41,12 +41,18 @@ export function protocolViolated(name: string, errors: readonly Issue[]): string
   return [head, ...errors.map((issue) => `  ${formatIssue(issue)}`)].join('\n');
 }
 
+/**
+ * How to set up duckcall's compile step, the tail of every message that means it did not run (a
+ * typed case, `is<T>()` and friends, `@overload` without matchers). Kept short: it ships to browsers.
+ */
+export const ENGINE_SETUP =
+  "Set up duckcall's compile step:\n" +
+  '  tsc 5.9/6: "plugins": [{ "transform": "duckcall/transformer" }] in tsconfig.json, then tspc\n' +
+  '  Vite, Vitest, a bundler: duckcall/vite (or /rollup, /rolldown, /esbuild, /webpack, /rspack)\n' +
+  '  TypeScript 7, swc, Bun, Node: duckcall generate --out-dir DIR, then build DIR';
+
 export function transformerMissing(fn: string): string {
-  return (
-    `${fn}<T>() was called without the duckcall transformer, so there is no guard for T. ` +
-    `Compile with ts-patch and "plugins": [{ "transform": "duckcall/transformer" }] in tsconfig.json, ` +
-    `or add duckcall/vite to the plugins of vite.config.ts / vitest.config.ts.`
-  );
+  return `${fn}<T>() ran without duckcall's compile step, so there is no guard for T.\n${ENGINE_SETUP}`;
 }
 
 export function noCases(): string {
@@ -57,7 +63,7 @@ export function caseWithoutGuards(index: number, fnName: string): string {
   const what = fnName ? `${fnName}()` : 'an anonymous function';
   return (
     `Case ${index} of overload() is ${what} with no guards. Wrap it in when([...matchers], fn), ` +
-    `or compile with duckcall/transformer so its parameter types become guards.`
+    `or compile with duckcall so its parameter types become guards.\n${ENGINE_SETUP}`
   );
 }
 
@@ -112,7 +118,8 @@ export function caseNamedLikeDispatcher(owner: string, name: string): string {
 export function decoratorWithoutGuards(owner: string, method: string, name: string): string {
   return (
     `@overload('${name}') on ${owner}.${method} has no guards. Give matchers (@overload('${name}', Number)), ` +
-    `compile with duckcall/transformer, or use experimentalDecorators with emitDecoratorMetadata and reflect-metadata.`
+    `use experimentalDecorators with emitDecoratorMetadata and reflect-metadata, ` +
+    `or compile with duckcall so its parameter types become guards.\n${ENGINE_SETUP}`
   );
 }
 
@@ -120,7 +127,7 @@ export function indistinguishable(owner: string, first: string, second: string, 
   return (
     `@overload('${name}'): ${owner}.${first} and ${owner}.${second} both record the parameter types (${recorded}) ` +
     `in design:paramtypes, so they cannot be told apart at run time. Give matchers, e.g. @overload('${name}', isCircle), ` +
-    `or compile with duckcall/transformer.`
+    `or compile with duckcall.\n${ENGINE_SETUP}`
   );
 }
 
