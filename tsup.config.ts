@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', transformer: 'transformer/front/ts-patch.ts', vite: 'transformer/front/vite.ts' },
+  entry: { index: 'src/index.ts', transformer: 'transformer/front/ts-patch.ts', vite: 'transformer/front/vite.ts', cli: 'transformer/front/cli.ts' },
   format: ['esm', 'cjs'],
   target: 'es2022',
   dts: { compilerOptions: { ignoreDeprecations: '6.0', types: ['node'] } },
