@@ -4,19 +4,23 @@
 //   npm run bench                      every row; writes BENCHMARKS.md and bench/results.json
 //   npm run bench -- --quick           fewer, shorter rounds: a smoke run (writes bench/.build/results.json only)
 //   npm run bench -- --only a,b        just those rows (ids in the table); writes bench/.build/results.json only
+//   npm run bench -- --only builds     the three build-speed rows (warm-edit, vite-build, generate)
 //   npm run bench -- --build           rebuild dist/ first (otherwise it is built only when missing)
 //
 // Steps: build dist/ if it is missing; compile bench/src ahead of time (tspc with duckcall's and
 // typia's transformers, plus plain tsc for src/plain/); run each runtime row in a process of its
 // own, its variants side by side in alternating rounds (bench/src/harness.ts); time tspc against
 // tsc on a generated project (bench/lib/compile-time.mjs); bundle and gzip the runtime core
-// (bench/lib/size.mjs). Ratios are medians of per-round ratios: absolute times drift on shared
+// (bench/lib/size.mjs); on a generated 300-module app (bench/lib/app300.mjs), time a warm
+// re-transform after an edit, vite build with and without duckcall/vite, and duckcall generate
+// against tsc --noEmit (bench/lib/build-speed.mjs). Ratios are medians of per-round ratios: absolute times drift on shared
 // machines, ratios measured side by side hold. Nothing here uses eval or new Function.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createApp, generateVsTsc, viteBuild, warmEdit } from './lib/build-speed.mjs';
 import { compileTime } from './lib/compile-time.mjs';
 import { markdown } from './lib/report.mjs';
 import { coreSize } from './lib/size.mjs';
@@ -102,7 +106,18 @@ const ROWS = [
 ];
 const COMPILE_ROW = { id: 'tspc', what: 'tspc with duckcall on a generated project of 200 overload sets', target: { max: 2 } };
 const SIZE_ROW = { id: 'size', what: 'runtime core (overload + when + errors), minified + gzipped', target: { maxBytes: 3072 } };
-const ALL_IDS = [...ROWS.map((r) => r.id), COMPILE_ROW.id, SIZE_ROW.id];
+/** The build-speed rows, on the generated 300-module app. */
+const BUILD_ROWS = {
+  warm: {
+    id: 'warm-edit',
+    what: 'warm re-transform of one edited duckcall module of a 300-module app, through the engine the bundler plugins use',
+    target: { maxMs: 50 },
+  },
+  vite: { id: 'vite-build', what: '`vite build` of the 300-module app (100 modules use duckcall)', target: {} },
+  generate: { id: 'generate', what: '`duckcall generate` on the 300-module app', target: { max: 1.5 } },
+};
+const BUILD_IDS = Object.values(BUILD_ROWS).map((r) => r.id);
+const ALL_IDS = [...ROWS.map((r) => r.id), COMPILE_ROW.id, SIZE_ROW.id, ...BUILD_IDS];
 
 // ---- arguments ----------------------------------------------------------------------------------
 
@@ -114,7 +129,10 @@ const value = (name) => {
   return argv[i].includes('=') ? argv[i].slice(argv[i].indexOf('=') + 1) : argv[i + 1];
 };
 const quick = flag('quick');
-const only = value('only')?.split(',').filter(Boolean);
+const only = value('only')
+  ?.split(',')
+  .filter(Boolean)
+  .flatMap((id) => (id === 'builds' ? BUILD_IDS : [id]));
 for (const id of only ?? []) {
   if (!ALL_IDS.includes(id)) {
     console.error(`bench: no row ${id}; rows: ${ALL_IDS.join(', ')}`);
@@ -127,6 +145,9 @@ const settings = {
   warmup: Number(value('warmup') ?? (quick ? 2 : 5)),
   targetMs: Number(value('target-ms') ?? (quick ? 8 : 25)),
   compileRuns: Number(value('compile-runs') ?? (quick ? 1 : 5)),
+  buildRuns: Number(value('build-runs') ?? (quick ? 1 : 5)),
+  editProcesses: Number(value('edit-processes') ?? (quick ? 1 : 3)),
+  edits: Number(value('edits') ?? (quick ? 5 : 20)),
 };
 const official = !quick && !only && argv.every((a) => a === '--build');
 const wanted = (id) => !only || only.includes(id);
@@ -145,7 +166,8 @@ function run(label, command, args, options = {}) {
   return result;
 }
 
-const dist = ['index.js', 'transformer.cjs'].map((f) => join(root, 'dist', f));
+const needsCli = wanted(BUILD_ROWS.generate.id);
+const dist = ['index.js', 'transformer.cjs', 'vite.js', ...(needsCli ? ['cli.js'] : [])].map((f) => join(root, 'dist', f));
 if (flag('build') || !dist.every((f) => existsSync(f))) {
   console.log('bench: building dist/ (npm run build)');
   run('npm run build', process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], { stdio: 'inherit' });
@@ -219,6 +241,44 @@ if (wanted(SIZE_ROW.id)) {
   say(`bench: ${row.id.padEnd(20)} ${row.pass ? 'pass' : 'MISS'}  ${r.core.gzip} B min+gz (${r.core.minified} B min); whole runtime ${r.all.gzip} B`);
 }
 
+if (BUILD_IDS.some(wanted)) {
+  const app = createApp(root);
+  try {
+    const secondsSince = (t0) => `(${((Date.now() - t0) / 1000).toFixed(1)} s)`;
+    if (wanted(BUILD_ROWS.warm.id)) {
+      const t0 = Date.now();
+      mkdirSync(build, { recursive: true });
+      const r = await warmEdit({ root, app, buildDir: build, runs: settings.editProcesses, edits: settings.edits });
+      const row = { ...BUILD_ROWS.warm, kind: 'warm-edit', ...r, pass: r.ms.own.median <= BUILD_ROWS.warm.target.maxMs };
+      results.push(row);
+      say(`bench: ${row.id.padEnd(20)} ${row.pass ? 'pass' : 'MISS'}  ${r.ms.own.median.toFixed(1)} ms median over ${r.edits} edits, ${fmtRatio(r.ratio.median)} of a cold transform (${fmtSeconds(r.ms.cold.median)}); after a type edit ${r.ms.type.median.toFixed(1)} ms  ${secondsSince(t0)}`);
+    }
+    if (wanted(BUILD_ROWS.vite.id)) {
+      const t0 = Date.now();
+      const r = viteBuild({ root, app, runs: settings.buildRuns });
+      const row = { ...BUILD_ROWS.vite, kind: 'vite-build', ...r, pass: true };
+      results.push(row);
+      say(`bench: ${row.id.padEnd(20)} (reported)  with duckcall/vite / without = ${fmtRatio(r.ratio.median)} (${fmtSeconds(r.ms.duckcall.median)} vs ${fmtSeconds(r.ms.plain.median)})  ${secondsSince(t0)}`);
+    }
+    if (wanted(BUILD_ROWS.generate.id)) {
+      const t0 = Date.now();
+      const r = generateVsTsc({ root, app, runs: settings.buildRuns });
+      const row = { ...BUILD_ROWS.generate, kind: 'generate', ...r, pass: r.ratio.median <= BUILD_ROWS.generate.target.max };
+      results.push(row);
+      say(`bench: ${row.id.padEnd(20)} ${row.pass ? 'pass' : 'MISS'}  duckcall generate / tsc --noEmit = ${fmtRatio(r.ratio.median)} (${fmtSeconds(r.ms.generate.median)} vs ${fmtSeconds(r.ms.tsc.median)})  ${secondsSince(t0)}`);
+    }
+  } finally {
+    app.dispose();
+  }
+}
+
+function fmtRatio(r) {
+  return r < 0.1 ? `${r.toFixed(3)}×` : `${r.toFixed(2)}×`;
+}
+function fmtSeconds(ms) {
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
 function lineFor(row) {
   const base = row.variants.find((v) => v.name === row.baseline);
   if (row.target.maxUs !== undefined) {
@@ -267,7 +327,7 @@ const report = {
     dirty: (git('status', '--porcelain', '--', 'src', 'transformer') ?? '') !== '',
   },
   versions: Object.fromEntries(
-    ['typescript', 'ts-patch', 'typia', '@typia/core', 'zod', 'valibot', 'arktype', 'ajv', '@arrows/multimethod', 'ts-pattern', 'esbuild'].map((n) => [n, versionOf(n)]),
+    ['typescript', 'ts-patch', 'typia', '@typia/core', 'zod', 'valibot', 'arktype', 'ajv', '@arrows/multimethod', 'ts-pattern', 'esbuild', 'vite', 'unplugin'].map((n) => [n, versionOf(n)]),
   ),
   seconds: Math.round((Date.now() - started) / 1000),
   rows: results,
@@ -276,7 +336,7 @@ const report = {
 mkdirSync(build, { recursive: true });
 if (official) {
   writeFileSync(join(here, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(join(root, 'BENCHMARKS.md'), markdown(report, { rows: ROWS, compileRow: COMPILE_ROW, sizeRow: SIZE_ROW }));
+  writeFileSync(join(root, 'BENCHMARKS.md'), markdown(report, { rows: ROWS, compileRow: COMPILE_ROW, sizeRow: SIZE_ROW, buildRows: BUILD_ROWS }));
   say(`\nbench: wrote BENCHMARKS.md and ${relative(root, join(here, 'results.json'))} (${report.seconds} s)`);
 } else {
   writeFileSync(join(build, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);

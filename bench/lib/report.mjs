@@ -1,7 +1,8 @@
 // BENCHMARKS.md, written from the report that bench/run.mjs also saves as bench/results.json.
 
 const fmtNs = (ns) => (ns >= 1000 ? `${(ns / 1000).toFixed(2)} µs` : `${ns.toFixed(ns < 10 ? 2 : 1)} ns`);
-const fmtRatio = (r) => `${r.toFixed(2)}×`;
+const fmtRatio = (r) => (r < 0.1 ? `${r.toFixed(3)}×` : `${r.toFixed(2)}×`);
+const fmtMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
 const spread = (s) => `${s.p25.toFixed(2)}–${s.p75.toFixed(2)}`;
 const bytes = (n) => `${n.toLocaleString('en-US')} B`;
 const verdict = (ok) => (ok ? 'pass' : '**miss**');
@@ -12,7 +13,8 @@ function targetText(t) {
   if (t.min !== undefined) return t.min === 1 ? '> 1× (duckcall fastest)' : `≥ ${t.min}× slower than duckcall`;
   if (t.maxUs !== undefined) return `< ${t.maxUs} µs`;
   if (t.maxBytes !== undefined) return `≤ ${t.maxBytes / 1024} KB (${bytes(t.maxBytes)})`;
-  return '';
+  if (t.maxMs !== undefined) return `≤ ${t.maxMs} ms median`;
+  return 'none (reported)';
 }
 
 function runtimeLines(row) {
@@ -29,6 +31,29 @@ function runtimeLines(row) {
   });
 }
 
+/** The build-speed rows (bench/lib/build-speed.mjs): a table line and the lines for scale. */
+function buildLines(row) {
+  if (row.kind === 'warm-edit') {
+    return {
+      line: `| ${row.what}: ${row.edits} edits of \`${row.module}\`, each re-transformed | \`Engine.transform\` after an edit | cold: \`Engine.open\` + first transform of that module | **${fmtMs(row.ms.own.median)}** median; ${fmtRatio(row.ratio.median)} of cold (${fmtMs(row.ms.cold.median)}) | ${targetText(row.target)} | ${verdict(row.pass)} | ${cmd(row.id)} |`,
+      context: [
+        `| ${row.id} | after an edit of the type it imports type-only from another file (\`update\` that file, transform the module again) | ${fmtMs(row.ms.type.median)} median; ${fmtRatio(row.ratioType.median)} of cold |`,
+        `| ${row.id} | cold, split: \`Engine.open\` / first transform | ${fmtMs(row.ms.open.median)} / ${fmtMs(row.ms.firstTransform.median)} |`,
+      ],
+    };
+  }
+  if (row.kind === 'vite-build') {
+    return {
+      line: `| ${row.what} | \`vite build\` with duckcall/vite | the same \`vite build\` without it | **${fmtRatio(row.ratio.median)}**; ${fmtMs(row.ms.duckcall.median)} vs ${fmtMs(row.ms.plain.median)} | ${targetText(row.target)} | — | ${cmd(row.id)} |`,
+      context: [],
+    };
+  }
+  return {
+    line: `| ${row.what} (${row.files} files) | \`duckcall generate --out-dir\` | \`tsc --noEmit\` (TypeScript ${row.typescript}) | **${fmtRatio(row.ratio.median)}**; ${fmtMs(row.ms.generate.median)} vs ${fmtMs(row.ms.tsc.median)} | ${targetText(row.target)} | ${verdict(row.pass)} | ${cmd(row.id)} |`,
+    context: [],
+  };
+}
+
 export function markdown(report, { compileRow, sizeRow }) {
   const lines = [];
   const push = (...l) => lines.push(...l);
@@ -40,7 +65,7 @@ export function markdown(report, { compileRow, sizeRow }) {
     `- **Machine:** ${report.machine.cpu}, ${report.machine.cores} cores, ${report.machine.memoryGiB} GiB, ${report.machine.os}`,
     `- **Node:** ${report.node} (V8 ${report.v8}); TypeScript ${report.versions.typescript}, ts-patch ${report.versions['ts-patch']}`,
     `- **duckcall:** ${report.duckcall.version}${report.duckcall.commit ? `, commit ${report.duckcall.commit}` : ''}${report.duckcall.dirty ? ' with uncommitted changes to src/ or transformer/' : ''}`,
-    `- **Run:** ${report.settings.rounds} measured rounds after ${report.settings.warmup} warm-up rounds, ≈ ${report.settings.targetMs} ms per variant per round; compile row: median of ${report.settings.compileRuns} runs of each compiler; ${report.seconds} s in all`,
+    `- **Run:** ${report.settings.rounds} measured rounds after ${report.settings.warmup} warm-up rounds, ≈ ${report.settings.targetMs} ms per variant per round; compile row: median of ${report.settings.compileRuns} runs of each compiler; build rows: ${report.settings.editProcesses} fresh processes of ${report.settings.edits} + ${report.settings.edits} edits, ${report.settings.buildRuns} runs of each build; ${report.seconds} s in all`,
     '',
     '## Results',
     '',
@@ -68,6 +93,10 @@ export function markdown(report, { compileRow, sizeRow }) {
         `| ${row.what} | \`${row.exports.join(', ')}\` from dist/index.js, esbuild --bundle --minify, gzip | — | **${bytes(row.core.gzip)}** (${bytes(row.core.minified)} minified) | ${targetText(sizeRow.target)} | ${verdict(row.pass)} | ${cmd(row.id)} |`,
       );
       context.push(`| ${row.id} | everything dist/index.js exports | ${bytes(row.all.gzip)} min+gz (${bytes(row.all.minified)} minified) |`);
+    } else if (['warm-edit', 'vite-build', 'generate'].includes(row.kind)) {
+      const { line, context: more } = buildLines(row);
+      push(line);
+      context.push(...more);
     }
   }
   if (context.length) {
@@ -82,6 +111,10 @@ export function markdown(report, { compileRow, sizeRow }) {
     '- Mixed call site: one call site sees number, string and class instance in rotation, the pair calls go through a second one in the same loop (the dispatcher sees all four kinds). One-type call site: always the same kind (16 different values of it). Interface rows and payload rows rotate 16 distinct objects.',
     '- No-match row: the time of a call that throws `NoMatchingOverloadError` (4 candidates, each with its reasons) and its `catch`, per call.',
     '- Compile row: a generated project (200 overload sets of 6 typed cases, 10 per file) in a temporary directory, compiled with plain `tsc` and with `tspc` + duckcall\'s transformer (and `tspc` without plugins, for scale), alternating, after one untimed run of each.',
+    '- Build rows: [bench/lib/app300.mjs](bench/lib/app300.mjs) writes a 300-module app into a temporary directory (Vite\'s template tsconfig: bundler resolution, `noEmit`): every third module uses duckcall (a typed overload of 4 cases, one of whose types is imported type-only from the next module, `is<T>()` of a type imported from a shared model module, `protocol<T>()`), the others are plain modules with interfaces, a class and type-only imports; `src/main.ts` imports all 300 and prints the sum of their results. [bench/lib/build-speed.mjs](bench/lib/build-speed.mjs) times it:',
+    '  - warm-edit: `transformer/engine` (bundled for Node with esbuild), in fresh processes: `Engine.open` + the first `transform` of `src/m150.ts` (cold), then 20 edits of that module\'s text, each handed to `transform` (the median is graded), then 20 edits of the interface its overload\'s third case takes, in the file it imports it from (for scale). Every warm result is checked: it has the edit, or its guard checks the new property.',
+    '  - vite-build: `vite build` (library mode, not minified) with and without `duckcall/vite` in the plugins, each in its own process, alternating, after one untimed build of each. The duckcall build is run and must print the expected sum; the plain one must throw `SetupError`.',
+    '  - generate: `node dist/cli.js generate -p tsconfig.json --out-dir …` (into an emptied directory) against `tsc --noEmit -p tsconfig.json`, each in its own process, alternating, after one untimed run of each.',
     '- Size row: esbuild (from tsup) bundles and minifies an entry that re-exports only the core from `dist/index.js`; gzip is node:zlib at its default level (`gzip9` in the JSON is level 9).',
     '',
     '## Library versions',
@@ -98,6 +131,7 @@ export function markdown(report, { compileRow, sizeRow }) {
     'npm run bench            # every row; builds dist/ if it is missing (--build to rebuild); writes this file and bench/results.json',
     'npm run bench -- --quick # smoke run: fewer, shorter rounds; writes bench/.build/results.json only',
     'npm run bench -- --only dispatch-mixed,size',
+    'npm run bench -- --only builds  # the three build-speed rows: warm-edit, vite-build, generate',
     '```',
     '',
   );
