@@ -1,23 +1,23 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import duckcall from '../../transformer/front/vite.js';
 import { messages } from '../../transformer/lower/diagnostics.js';
 import { project, removeProjects } from '../support/project.js';
+import { drivePlugin } from '../support/vite-plugin.js';
 
 afterAll(removeProjects);
 
 /** Compiles one file through the plugin and returns the diagnostics it fails with (none: []). */
 function diagnostics(source: string, compilerOptions: Record<string, unknown> = {}): string[] {
   const dir = project({ 'input.ts': source }, compilerOptions);
-  const plugin = duckcall();
-  plugin.configResolved({ root: dir });
+  const plugin = drivePlugin(dir);
   const file = join(dir, 'input.ts');
   try {
-    plugin.transform.call({ error: (message: string): never => { throw new Error(message); } }, readFileSync(file, 'utf8'), file);
+    plugin.transform(file, readFileSync(file, 'utf8'));
     return [];
   } catch (error) {
-    return (error as Error).message.split('\n').map((line) => line.replace(`${file}:`, ''));
+    // tsc's form, `input.ts(5,21): error TS990001: duckcall: …`, as line:column and the message.
+    return (error as Error).message.split('\n').map((line) => line.replace(/^input\.ts\((\d+),(\d+)\): error TS990001: /, '$1:$2 '));
   }
 }
 
