@@ -4,19 +4,40 @@
  * need. Generated code is spliced in as text: it refers only to names this block defines, so no
  * later transform (module format, decorators) has to see inside it.
  */
-import { posix } from 'node:path';
+import { posix, relative } from 'node:path';
 import ts from 'typescript';
 import { ShapeBuilder, type Shape } from '../analyze/shape.js';
 import { GuardEmitter } from '../emit/guard.js';
+import { typedBlock } from '../emit/typed.js';
 import type { Recognizer } from './recognize.js';
 
 export const NAMESPACE = '__duckcall';
+
+/**
+ * Declarations TypeScript output needs so that lowered calls keep their types: `when` with the
+ * signature argument, the compiled dispatcher typed as `overload`, and an assertion helper (an
+ * assertion's call target must be declared with its type).
+ */
+const TYPED_RUNTIME = {
+  when: `type __dc_When = <F>(matchers: readonly unknown[], fn: F, signature?: string) => F;`,
+  __compiled: `type __dc_Compiled = <const Fs extends readonly Function[]>(build: unknown, ...cases: Fs) => ${NAMESPACE}.Overloaded<Fs>;`,
+  assert: `const __dc_assert: <T>(protocol: ${NAMESPACE}.Protocol<T>, value: unknown) => asserts value is T = (protocol: any, value: unknown) => { protocol.assert(value); };`,
+  __signature: '',
+} as const;
+
+export interface OutputMode {
+  /** TypeScript output (`duckcall generate`) rather than JavaScript. */
+  readonly typed: boolean;
+  /** Protocol keys name types relative to this directory, so output is the same in any folder. */
+  readonly projectRoot: string;
+}
 
 export class FileState {
   readonly emitter: GuardEmitter;
   private readonly protocols = new Map<string, string>();
   private readonly protocolCode: string[] = [];
   private readonly classImports = new Map<string, string>();
+  private readonly typedRuntimeUsed = new Set<keyof typeof TYPED_RUNTIME>();
   private used = false;
   private counter = 0;
 
@@ -26,6 +47,7 @@ export class FileState {
     readonly shapes: ShapeBuilder,
     private readonly recognizer: Recognizer,
     private readonly factory: ts.NodeFactory,
+    private readonly mode: OutputMode,
   ) {
     this.emitter = new GuardEmitter('__dc_H', (symbol) => this.classReference(symbol));
   }
@@ -34,6 +56,44 @@ export class FileState {
   runtime(name: string): ts.Identifier {
     this.used = true;
     return raw(this.factory, `${NAMESPACE}.${name}`);
+  }
+
+  get typed(): boolean {
+    return this.mode.typed;
+  }
+
+  /**
+   * A runtime function whose TypeScript output needs a type: `when` and `__compiled` as typed
+   * helpers, `assert` as the typed assertion helper, `__signature(text)` as `any`.
+   */
+  typedRuntime(name: keyof typeof TYPED_RUNTIME, argument?: string): ts.Identifier {
+    this.used = true;
+    const call = argument === undefined ? '' : `(${argument})`;
+    if (!this.mode.typed) return raw(this.factory, `${NAMESPACE}.${name}${call}`);
+    this.typedRuntimeUsed.add(name);
+    switch (name) {
+      case 'assert':
+        return raw(this.factory, '__dc_assert');
+      case '__signature':
+        return raw(this.factory, `(${NAMESPACE}.__signature${call} as any)`);
+      case 'when':
+        return raw(this.factory, `(${NAMESPACE}.when as __dc_When)`);
+      case '__compiled':
+        return raw(this.factory, `(${NAMESPACE}.__compiled as __dc_Compiled)`);
+    }
+  }
+
+  /** A generated dispatcher builder (`function (fallback, c0, …) {…}`), declared in the block by name. */
+  dispatcher(source: string): string {
+    const name = `__dc_dispatch${this.counter++}`;
+    this.protocolCode.push(source.replace(/^function /, `function ${name}`));
+    this.used = true;
+    return name;
+  }
+
+  /** A protocol's name, in TypeScript output asserted to `Protocol<T>` with `T` as the user wrote it. */
+  typedProtocol(name: string, typeArgument: ts.TypeNode): string {
+    return this.mode.typed ? `(${name} as ${NAMESPACE}.Protocol<${typeArgument.getText()}>)` : name;
   }
 
   /** The name of a protocol object for `type`, declared once per file and type. */
@@ -54,9 +114,13 @@ export class FileState {
         if (key === undefined) return [];
         return [typeof key === 'string' ? JSON.stringify(key) : `Symbol.${key.wellKnownSymbol}`];
       });
-    const typeKey = this.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseFullyQualifiedType);
+    // `import("/abs/src/shapes").Circle` names the file relative to the project, so output is the same in any folder.
+    const typeKey = this.checker
+      .typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseFullyQualifiedType)
+      .replace(/import\("([^"]*)"\)/g, (_, path: string) => `import(${JSON.stringify(relativePath(this.mode.projectRoot, path))})`);
+    const protocolFunction = this.mode.typed ? `(${NAMESPACE}.protocol as any)` : `${NAMESPACE}.protocol`;
     this.protocolCode.push(
-      `const ${name} = ${NAMESPACE}.protocol({ name: ${JSON.stringify(this.shapes.text(type))}, is: ${is}, ` +
+      `const ${name} = ${protocolFunction}({ name: ${JSON.stringify(this.shapes.text(type))}, is: ${is}, ` +
         `validate: function (v) { return __dc_H.explain(${schema}, v); }, methods: [${methods.join(', ')}], key: ${JSON.stringify(typeKey)} });`,
     );
     this.protocols.set(key, name);
@@ -135,14 +199,28 @@ export class FileState {
     const imports: ts.Statement[] = [namespaceImport(f, NAMESPACE, this.specifier())];
     for (const [specifier, name] of this.classImports) imports.push(namespaceImport(f, name, specifier));
     // One read of the helpers: in CommonJS output each `__duckcall.x` goes through a getter.
-    const code = [`const __dc_H = ${NAMESPACE}.__guards;`, this.emitter.code(), ...this.protocolCode].join('\n');
-    const generated = code ? [f.createExpressionStatement(raw(f, code))] : [];
+    let code = [`const __dc_H = ${NAMESPACE}.__guards;`, this.emitter.code(), ...this.protocolCode].join('\n');
+    if (this.mode.typed) code = [...[...this.typedRuntimeUsed].map((name) => TYPED_RUNTIME[name]).filter(Boolean), typedBlock(code)].join('\n');
+    // The block's last `;` is the statement's own.
+    const generated = code ? [f.createExpressionStatement(raw(f, code.replace(/;\s*$/, '')))] : [];
     const statements = [...file.statements];
+    // After the directive prologue ('use client' must stay first) and the imports.
     let at = 0;
+    while (at < statements.length && isDirective(statements[at]!)) at++;
     while (at < statements.length && ts.isImportDeclaration(statements[at]!)) at++;
     statements.splice(at, 0, ...imports, ...generated);
     return f.updateSourceFile(file, statements);
   }
+}
+
+/** `'use client'` and the like: a string-literal statement at the top of the file. */
+function isDirective(statement: ts.Statement): boolean {
+  return ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression);
+}
+
+function relativePath(from: string, to: string): string {
+  const path = relative(from, to).replace(/\\/g, '/');
+  return path.startsWith('.') ? path : `./${path}`;
 }
 
 /** The name of a class or `const` declared at the top of its module, which generated code can use. */

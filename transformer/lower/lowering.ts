@@ -4,6 +4,7 @@
  * `is<T>(x)` becomes `TProtocol.is(x)` — writing only what a user could have written by hand, plus
  * the generated guard code.
  */
+import { dirname } from 'node:path';
 import ts from 'typescript';
 import { ShapeBuilder, UnsupportedType } from '../analyze/shape.js';
 import { diagnosticAt, messages, type AddDiagnostic } from './diagnostics.js';
@@ -23,6 +24,14 @@ export interface DuckcallTransformerOptions {
   readonly directCalls?: boolean;
 }
 
+/** What the engine adds for its own front ends; ts-patch users never set these. */
+export interface LoweringOptions extends DuckcallTransformerOptions {
+  /** Protocol keys name types by paths relative to this directory. Default: the tsconfig's. */
+  readonly projectRoot?: string;
+  /** Lower to TypeScript that type-checks under `strict` (`duckcall generate`), not to JavaScript. */
+  readonly typed?: boolean;
+}
+
 /** What ts-patch passes as the third argument; only `addDiagnostic` is used. */
 export interface TransformerExtras {
   addDiagnostic?: AddDiagnostic;
@@ -37,17 +46,20 @@ export interface TransformerExtras {
  */
 export function lowering(
   program: ts.Program,
-  config: DuckcallTransformerOptions = {},
+  config: LoweringOptions = {},
   extras: TransformerExtras = {},
 ): ts.TransformerFactory<ts.SourceFile> {
   const checker = program.getTypeChecker();
   const recognizer = new Recognizer(checker);
   const report: AddDiagnostic = extras.addDiagnostic ?? (() => undefined);
   const legacyDecorators = program.getCompilerOptions().experimentalDecorators === true;
+  const configFile = program.getCompilerOptions().configFilePath;
+  const projectRoot = config.projectRoot ?? (typeof configFile === 'string' ? dirname(configFile) : program.getCurrentDirectory());
+  const typed = config.typed === true;
   return (context) => (sourceFile) => {
     if (sourceFile.isDeclarationFile) return sourceFile;
     const shapes = new ShapeBuilder(checker, program);
-    const state = new FileState(sourceFile, checker, shapes, recognizer, context.factory);
+    const state = new FileState(sourceFile, checker, shapes, recognizer, context.factory, { typed, projectRoot });
     const direct = config.directCalls === true ? new DirectCalls(checker, recognizer, shapes, context.factory, sourceFile) : undefined;
     const lowering = new Lowering(checker, recognizer, state, context, report, legacyDecorators, direct);
     const visited = ts.visitEachChild(sourceFile, lowering.visit, context);
@@ -96,7 +108,7 @@ class Lowering {
       const fn = this.recognizer.functionOf(node.expression);
       if (fn === 'is' || fn === 'assert' || fn === 'validate') {
         const typeNode = node.typeArguments[0]!;
-        const lowered = this.guarded(node, () => raw(this.f, `${this.state.protocolFor(this.checker.getTypeFromTypeNode(typeNode), node)}.${fn}`));
+        const lowered = this.guarded(node, () => raw(this.f, `${this.state.typedProtocol(this.state.protocolFor(this.checker.getTypeFromTypeNode(typeNode), node), typeNode)}.${fn}`));
         if (lowered) return lowered;
       }
     }
@@ -130,7 +142,7 @@ class Lowering {
       case 'validate':
         return this.protocolMethod(fn, call);
       case 'protocol':
-        return call.arguments.length === 0 ? raw(this.f, this.protocolOf(fn, call)) : undefined;
+        return call.arguments.length === 0 ? raw(this.f, this.state.typedProtocol(this.protocolOf(fn, call), call.typeArguments![0]!)) : undefined;
       case 'implement':
         if (call.arguments.length > 0) return undefined;
         return this.f.createCallExpression(this.state.runtime('implement'), undefined, [raw(this.f, this.protocolOf(fn, call))]);
@@ -147,8 +159,10 @@ class Lowering {
 
   private protocolMethod(fn: 'is' | 'assert' | 'validate', call: ts.CallExpression): ts.Node | undefined {
     if (call.arguments.length !== 1) return undefined;
-    const protocol = this.protocolOf(fn, call);
+    const protocol = this.state.typedProtocol(this.protocolOf(fn, call), call.typeArguments![0]!);
     const value = ts.visitNode(call.arguments[0]!, this.visit) as ts.Expression;
+    // An assertion needs a call target declared with its type: in TypeScript output, a typed helper.
+    if (fn === 'assert' && this.state.typed) return this.f.createCallExpression(this.state.typedRuntime('assert'), undefined, [raw(this.f, protocol), value]);
     return this.f.createCallExpression(raw(this.f, `${protocol}.${fn}`), undefined, [value]);
   }
 
@@ -167,11 +181,14 @@ class Lowering {
       const positions = positionsOf(signature, this.checker, argument);
       const text = signatureText(signature, this.checker);
       const lowered = this.guarded(argument, () =>
-        this.f.createCallExpression(this.state.runtime('when'), undefined, [
-          this.f.createArrayLiteralExpression(matchersFor(positions, this.state, argument).map((m) => raw(this.f, m))),
-          this.direct?.hoist(argument, visited) ?? visited,
-          this.f.createStringLiteral(text),
-        ]),
+        ts.setOriginalNode(
+          this.f.createCallExpression(this.state.typedRuntime('when'), undefined, [
+            this.f.createArrayLiteralExpression(matchersFor(positions, this.state, argument).map((m) => raw(this.f, m))),
+            this.direct?.hoist(argument, visited) ?? visited,
+            this.f.createStringLiteral(text),
+          ]),
+          argument,
+        ),
       );
       if (!lowered) return visited;
       typed.push({ index, positions, signature: text, node: argument });
@@ -180,7 +197,7 @@ class Lowering {
     this.reportShadowing(typed);
     const dispatcher = typed.length === call.arguments.length ? this.compiledDispatcher(typed.map((t) => t.positions), call) : undefined;
     const lowered = dispatcher
-      ? this.f.createCallExpression(this.state.runtime('__compiled'), undefined, [raw(this.f, dispatcher), ...cases])
+      ? ts.setOriginalNode(this.f.createCallExpression(this.state.typedRuntime('__compiled'), undefined, [raw(this.f, dispatcher), ...cases]), call)
       : this.f.updateCallExpression(call, ts.visitNode(call.expression, this.visit) as ts.Expression, call.typeArguments, cases);
     const name = this.declaredName(call);
     if (!name) return lowered;
@@ -195,7 +212,7 @@ class Lowering {
   private compiledDispatcher(cases: readonly Position[][], at: ts.Node): string | undefined {
     if (cases.some((c) => c.length > MAX_COMPILED_ARITY || c.some((p) => p.flag === 'rest'))) return undefined;
     const compiledCases = cases.map((c) => c.map((p) => ({ shape: this.state.shapes.shapeOf(p.type, at), optional: p.flag === 'optional' })));
-    return dispatcherSource(compiledCases, this.state.emitter);
+    return this.state.dispatcher(dispatcherSource(compiledCases, this.state.emitter));
   }
 
   private isSymbolLike(node: ts.Expression): boolean {
@@ -315,9 +332,7 @@ class Lowering {
     if (!signature) return decorator;
     const lowered = this.guarded(decorator, () => {
       const matchers = matchersFor(positionsOf(signature, this.checker, method), this.state, method);
-      const written = this.f.createCallExpression(this.state.runtime('__signature'), undefined, [
-        this.f.createStringLiteral(signatureText(signature, this.checker)),
-      ]);
+      const written = this.state.typedRuntime('__signature', JSON.stringify(signatureText(signature, this.checker)));
       return this.f.updateDecorator(
         decorator,
         this.f.updateCallExpression(call, call.expression, call.typeArguments, [...call.arguments, ...matchers.map((m) => raw(this.f, m)), written]),

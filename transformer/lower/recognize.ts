@@ -50,3 +50,29 @@ export class Recognizer {
     return result;
   }
 }
+
+/**
+ * A cheap, syntax-only test a module must pass before the checker is asked anything: it calls (or
+ * decorates with, or instantiates) a function named like one of duckcall's, directly, through a
+ * namespace (`dc.is`) or through a renaming import (`import { is as check }`). Modules that fail it
+ * are left to the bundler untouched. A duckcall function re-exported under another name from a
+ * module of the user's is not seen: such calls then throw duckcall's "not compiled" SetupError.
+ */
+export function mentionsDuckcall(file: ts.SourceFile): boolean {
+  const names = new Set(NAMES);
+  for (const statement of file.statements) {
+    const bindings = ts.isImportDeclaration(statement) ? statement.importClause?.namedBindings : undefined;
+    if (!bindings || !ts.isNamedImports(bindings)) continue;
+    for (const element of bindings.elements) if (element.propertyName && NAMES.has(element.propertyName.text)) names.add(element.name.text);
+  }
+  const calleeName = (callee: ts.Expression): string | undefined =>
+    ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  const visit = (node: ts.Node): boolean => {
+    if (ts.isCallExpression(node) || ts.isExpressionWithTypeArguments(node)) {
+      const name = calleeName(node.expression);
+      if (name !== undefined && names.has(name)) return true;
+    }
+    return ts.forEachChild(node, visit) ?? false;
+  };
+  return visit(file);
+}
