@@ -39,6 +39,22 @@ export const check = (x: unknown) => validate<Circle>(x);
 export const circles = (xs: unknown[]) => xs.filter(is<Circle>);
 `;
 
+const methods = `import { overload, implement, type Overloaded } from 'duckcall';
+import type { Circle, Rect } from './types.js';
+
+interface HasArea { area(s: Circle | Rect): number }
+
+@implement<HasArea>()
+export class Shapes {
+  @overload('area') areaOfCircle(s: Circle): number { return Math.PI * s.r ** 2 }
+  @overload('area') areaOfRect(s: Rect): number { return s.w * s.h }
+  declare area: Overloaded<[Shapes['areaOfCircle'], Shapes['areaOfRect']]>;
+}
+
+export const join = overload((a: number, b = 2) => a + b, (...xs: string[]) => xs.join(''));
+export const three: number = join(1, 2);
+`;
+
 function engineFor(files: Record<string, string>, options: Record<string, unknown> = {}) {
   const dir = project(files, options);
   return { dir, engine: Engine.open({ root: dir }) };
@@ -74,12 +90,13 @@ describe('generate: the file as TypeScript', () => {
   });
 
   it('type-checks under strict with only erasable syntax, and narrowing still works', () => {
-    const { dir, engine } = engineFor({ 'types.ts': types, 'main.ts': main });
+    const { dir, engine } = engineFor({ 'types.ts': types, 'main.ts': main, 'methods.ts': methods });
     const gen = join(dir, 'gen');
     mkdirSync(gen);
-    for (const name of ['types.ts', 'main.ts']) writeFileSync(join(gen, name), engine.generate(join(dir, name)).code);
+    const names = ['types.ts', 'main.ts', 'methods.ts'];
+    for (const name of names) writeFileSync(join(gen, name), engine.generate(join(dir, name)).code);
 
-    const program = ts.createProgram([join(gen, 'main.ts'), join(gen, 'types.ts')], {
+    const program = ts.createProgram(names.map((name) => join(gen, name)), {
       strict: true,
       noEmit: true,
       erasableSyntaxOnly: true,

@@ -17,11 +17,6 @@ interface Edit {
 export function spliceText(original: ts.SourceFile, lowered: ts.SourceFile): string {
   const text = original.text;
   const start = (node: ts.Node): number => node.getStart(original);
-  const printer = ts.createPrinter(
-    { removeComments: true, newLine: ts.NewLineKind.LineFeed },
-    { substituteNode: (_hint, node) => (node !== printing && hasSourceText(node) ? ts.factory.createIdentifier(render(node)) : node) },
-  );
-  let printing: ts.Node | undefined;
 
   /** A lowered node as text: original nodes as written, nodes updated from one as its text with the updates spliced in. */
   const render = (node: ts.Node): string => {
@@ -32,13 +27,12 @@ export function spliceText(original: ts.SourceFile, lowered: ts.SourceFile): str
       walk(source, node, edits);
       return apply(text.slice(start(source), source.end), edits, start(source));
     }
-    const outer = printing;
-    printing = node;
-    try {
-      return printer.printNode(ts.EmitHint.Unspecified, node, original);
-    } finally {
-      printing = outer;
-    }
+    // A printer of its own: render() runs inside another print, and a printer is not re-entrant.
+    const printer = ts.createPrinter(
+      { removeComments: true, newLine: ts.NewLineKind.LineFeed },
+      { substituteNode: (_hint, inner) => (inner !== node && hasSourceText(inner) ? ts.factory.createIdentifier(render(inner)) : inner) },
+    );
+    return printer.printNode(ts.EmitHint.Unspecified, node, original);
   };
 
   const walk = (before: ts.Node, after: ts.Node, edits: Edit[]): void => {
@@ -57,7 +51,9 @@ export function spliceText(original: ts.SourceFile, lowered: ts.SourceFile): str
 
   const walkList = (before: ts.NodeArray<ts.Node>, after: ts.NodeArray<ts.Node>, parent: ts.Node, edits: Edit[]): void => {
     if (before === after) return;
-    const separator = isLineList(before, after) ? '\n' : ', ';
+    const lines = isLineList(before, after);
+    const anchor = before[before.length - 1];
+    const separator = lines ? `\n${anchor ? indentation(text, start(anchor)) : ''}` : ', ';
     // Each lowered element that is (or came from) an original element, in order.
     const pairs: { from: number; to: number }[] = [];
     let next = 0;
@@ -90,7 +86,7 @@ export function spliceText(original: ts.SourceFile, lowered: ts.SourceFile): str
         edits.push({ start: at, end: at, text: body + separator });
       } else {
         const at = insertionPointOfEmptyList(before, parent, original);
-        edits.push({ start: at, end: at, text: separator === '\n' ? `\n${body}\n` : body });
+        edits.push({ start: at, end: at, text: lines ? `\n${body}\n` : body });
       }
       inserted.length = 0;
     };
@@ -120,6 +116,12 @@ function apply(text: string, edits: readonly Edit[], offset: number): string {
     out = out.slice(0, edit.start - offset) + edit.text + out.slice(edit.end - offset);
   }
   return out;
+}
+
+/** The whitespace that starts the line `position` is on. */
+function indentation(text: string, position: number): string {
+  const lineStart = text.lastIndexOf('\n', position - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart, position))![0];
 }
 
 /** Original, or updated from an original node: it can be written from source text. */
