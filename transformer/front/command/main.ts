@@ -3,7 +3,8 @@
  *
  * Exit codes: 0 done, 1 diagnostics, stale output or a setup problem, 2 a usage mistake.
  */
-import { relative, sep } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import manifest from '../../../package.json' with { type: 'json' };
 import { Engine, formatDiagnostic, SetupFailure, type EngineDiagnostic } from '../../engine/index.js';
 import { generateFiles, sortDiagnostics, staleFiles, writeFiles } from './generate.js';
@@ -128,7 +129,13 @@ function parse(argv: readonly string[]): Arguments {
 }
 
 function open(args: Arguments, console: Console): Engine {
-  return Engine.open({ root: console.cwd, tsconfig: args.project, directCalls: args.directCalls });
+  // As with tsc, -p may name the directory that holds tsconfig.json.
+  const project = args.project !== undefined && isDirectory(resolve(console.cwd, args.project)) ? join(args.project, 'tsconfig.json') : args.project;
+  return Engine.open({ root: console.cwd, tsconfig: project, directCalls: args.directCalls });
+}
+
+function isDirectory(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory();
 }
 
 /** `duckcall check`. */
