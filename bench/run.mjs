@@ -29,6 +29,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const build = join(here, '.build');
 const started = Date.now();
+const loadAtStart = os.loadavg()[0];
 
 // ---- the rows -----------------------------------------------------------------------------------
 
@@ -251,21 +252,21 @@ if (BUILD_IDS.some(wanted)) {
       const r = await warmEdit({ root, app, buildDir: build, runs: settings.editProcesses, edits: settings.edits });
       const row = { ...BUILD_ROWS.warm, kind: 'warm-edit', ...r, pass: r.ms.own.median <= BUILD_ROWS.warm.target.maxMs };
       results.push(row);
-      say(`bench: ${row.id.padEnd(20)} ${row.pass ? 'pass' : 'MISS'}  ${r.ms.own.median.toFixed(1)} ms median over ${r.edits} edits, ${fmtRatio(r.ratio.median)} of a cold transform (${fmtSeconds(r.ms.cold.median)}); after a type edit ${r.ms.type.median.toFixed(1)} ms  ${secondsSince(t0)}`);
+      say(`bench: ${row.id.padEnd(20)} ${row.pass ? 'pass' : 'MISS'}  ${r.ms.own.median.toFixed(1)} ms median over ${r.edits} edits, ${fmtRatio(r.ratio.median)} of a cold transform (${fmtSeconds(r.ms.cold.median)}); after a type edit ${r.ms.type.median.toFixed(1)} ms; CPU ${r.cpuMs.own.median.toFixed(1)} ms per edit  ${secondsSince(t0)}`);
     }
     if (wanted(BUILD_ROWS.vite.id)) {
       const t0 = Date.now();
       const r = viteBuild({ root, app, runs: settings.buildRuns });
       const row = { ...BUILD_ROWS.vite, kind: 'vite-build', ...r, pass: true };
       results.push(row);
-      say(`bench: ${row.id.padEnd(20)} (reported)  with duckcall/vite / without = ${fmtRatio(r.ratio.median)} (${fmtSeconds(r.ms.duckcall.median)} vs ${fmtSeconds(r.ms.plain.median)})  ${secondsSince(t0)}`);
+      say(`bench: ${row.id.padEnd(20)} (reported)  with duckcall/vite / without = ${fmtRatio(r.ratio.median)} (${fmtSeconds(r.ms.duckcall.median)} vs ${fmtSeconds(r.ms.plain.median)})${r.cpuRatio ? `; CPU time ${fmtRatio(r.cpuRatio.median)}` : ''}  ${secondsSince(t0)}`);
     }
     if (wanted(BUILD_ROWS.generate.id)) {
       const t0 = Date.now();
       const r = generateVsTsc({ root, app, runs: settings.buildRuns });
       const row = { ...BUILD_ROWS.generate, kind: 'generate', ...r, pass: r.ratio.median <= BUILD_ROWS.generate.target.max };
       results.push(row);
-      say(`bench: ${row.id.padEnd(20)} ${row.pass ? 'pass' : 'MISS'}  duckcall generate / tsc --noEmit = ${fmtRatio(r.ratio.median)} (${fmtSeconds(r.ms.generate.median)} vs ${fmtSeconds(r.ms.tsc.median)})  ${secondsSince(t0)}`);
+      say(`bench: ${row.id.padEnd(20)} ${row.pass ? 'pass' : 'MISS'}  duckcall generate / tsc --noEmit = ${fmtRatio(r.ratio.median)} (${fmtSeconds(r.ms.generate.median)} vs ${fmtSeconds(r.ms.tsc.median)})${r.cpuRatio ? `; CPU time ${fmtRatio(r.cpuRatio.median)}` : ''}  ${secondsSince(t0)}`);
     }
   } finally {
     app.dispose();
@@ -317,6 +318,7 @@ const report = {
     cores: cpus.length,
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     os: `${os.type()} ${os.release()} ${os.arch()}`,
+    loadAverage: { start: loadAtStart, end: os.loadavg()[0] },
   },
   node: process.version,
   v8: process.versions.v8,

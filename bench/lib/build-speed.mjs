@@ -37,26 +37,45 @@ function spawn(label, command, args, options) {
   return result;
 }
 
+// Where GNU time is installed, each timed command also reports the CPU time it used (user + system,
+// its children included): on a shared machine that stays put while wall times wander.
+const gnuTime = ['/usr/bin/time'].find((path) => existsSync(path) && spawnSync(path, ['-f', '%U', 'true']).status === 0);
+const CPU_MARK = 'duckcall-bench-cpu';
+
+/** Runs a command; its wall time in ms, and its CPU time in ms where GNU time can tell. */
 function timed(label, command, args, options) {
+  const viaTime = gnuTime !== undefined;
   const start = process.hrtime.bigint();
-  const result = spawn(label, command, args, options);
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, result };
+  const result = viaTime
+    ? spawn(label, gnuTime, ['-f', `${CPU_MARK} %U %S`, command, ...args], options)
+    : spawn(label, command, args, options);
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const cpu = viaTime ? /duckcall-bench-cpu ([\d.]+) ([\d.]+)/.exec(result.stderr) : null;
+  return { ms, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : undefined, result };
 }
 
 /**
- * Times `variants` (each `{ name, run() → ms }`) `runs` times each, alternating their order, after
- * one untimed run of each.
+ * Times `variants` (each `{ name, run() → timed(…) }`) `runs` times each, alternating their order,
+ * after one untimed run of each. Wall and CPU ms per variant.
  */
 function alternate(variants, runs) {
   for (const v of variants) v.run();
   const ms = Object.fromEntries(variants.map((v) => [v.name, []]));
+  const cpuMs = Object.fromEntries(variants.map((v) => [v.name, []]));
   for (let run = 0; run < runs; run++) {
     for (let k = 0; k < variants.length; k++) {
       const v = variants[(run + k) % variants.length];
-      ms[v.name].push(v.run());
+      const t = v.run();
+      ms[v.name].push(t.ms);
+      if (t.cpuMs !== undefined) cpuMs[v.name].push(t.cpuMs);
     }
   }
-  return ms;
+  return { ms, cpuMs };
+}
+
+/** Median ratio `a / b` of paired runs, or undefined when not measured. */
+function pairedRatio(a, b) {
+  return a.length > 0 && a.length === b.length ? stats(a.map((t, i) => t / b[i])) : undefined;
 }
 
 /** The generated app, written once for all three rows. */
@@ -97,6 +116,7 @@ export async function warmEdit({ root, app, buildDir, runs, edits }) {
   }
   const cold = samples.map((s) => s.coldMs);
   const own = samples.flatMap((s) => s.ownMs);
+  const ownCpu = samples.flatMap((s) => s.ownCpuMs);
   const type = samples.flatMap((s) => s.typeMs);
   const coldMedian = median(cold);
   return {
@@ -110,6 +130,7 @@ export async function warmEdit({ root, app, buildDir, runs, edits }) {
       own: stats(own),
       type: stats(type),
     },
+    cpuMs: { own: stats(ownCpu), cold: stats(samples.map((s) => s.coldCpuMs)) },
     ratio: { median: median(own) / coldMedian },
     ratioType: { median: median(type) / coldMedian },
   };
@@ -126,8 +147,8 @@ export function viteBuild({ root, app, runs }) {
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   writeFileSync(join(app.dir, 'vite.plain.config.mjs'), viteConfig('out-vite-plain', false));
   writeFileSync(join(app.dir, 'vite.duckcall.config.mjs'), viteConfig('out-vite-duckcall', true));
-  const build = (config) => () => timed(`vite build --config ${config}`, process.execPath, [vite, 'build', '--config', config], { cwd: app.dir }).ms;
-  const ms = alternate(
+  const build = (config) => () => timed(`vite build --config ${config}`, process.execPath, [vite, 'build', '--config', config], { cwd: app.dir });
+  const { ms, cpuMs } = alternate(
     [
       { name: 'plain', run: build('vite.plain.config.mjs') },
       { name: 'duckcall', run: build('vite.duckcall.config.mjs') },
@@ -139,8 +160,12 @@ export function viteBuild({ root, app, runs }) {
   if (ran.stdout.trim() !== app.expected) throw new Error(`vite-build row: the app built with duckcall/vite printed ${JSON.stringify(ran.stdout.trim())}, not ${JSON.stringify(app.expected)}`);
   const plain = spawnSync(process.execPath, [join(app.dir, 'out-vite-plain', 'main.js')], { cwd: app.dir, encoding: 'utf8' });
   if (plain.status === 0 || !plain.stderr.includes('SetupError')) throw new Error('vite-build row: the app built without duckcall/vite ran; was the plugin in the plain build?');
-  const ratios = ms.plain.map((t, i) => ms.duckcall[i] / t);
-  return { ms: { plain: stats(ms.plain), duckcall: stats(ms.duckcall) }, ratio: stats(ratios) };
+  return {
+    ms: { plain: stats(ms.plain), duckcall: stats(ms.duckcall) },
+    ratio: pairedRatio(ms.duckcall, ms.plain),
+    cpuMs: { plain: stats(cpuMs.plain), duckcall: stats(cpuMs.duckcall) },
+    cpuRatio: pairedRatio(cpuMs.duckcall, cpuMs.plain),
+  };
 }
 
 export function generateVsTsc({ root, app, runs }) {
@@ -148,14 +173,14 @@ export function generateVsTsc({ root, app, runs }) {
   if (!existsSync(cli)) throw new Error('generate row: dist/cli.js does not exist (run npm run build)');
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   const outDir = join(app.dir, 'out-generate');
-  const ms = alternate(
+  const { ms, cpuMs } = alternate(
     [
-      { name: 'tsc', run: () => timed('tsc --noEmit', process.execPath, [tsc, '--noEmit', '-p', 'tsconfig.json'], { cwd: app.dir }).ms },
+      { name: 'tsc', run: () => timed('tsc --noEmit', process.execPath, [tsc, '--noEmit', '-p', 'tsconfig.json'], { cwd: app.dir }) },
       {
         name: 'generate',
         run: () => {
           rmSync(outDir, { recursive: true, force: true });
-          return timed('duckcall generate', process.execPath, [cli, 'generate', '-p', 'tsconfig.json', '--out-dir', 'out-generate'], { cwd: app.dir }).ms;
+          return timed('duckcall generate', process.execPath, [cli, 'generate', '-p', 'tsconfig.json', '--out-dir', 'out-generate'], { cwd: app.dir });
         },
       },
     ],
@@ -167,6 +192,12 @@ export function generateVsTsc({ root, app, runs }) {
   const sample = readFileSync(join(outDir, `m${EDITED_MODULE}.ts`), 'utf8');
   if (sample === readFileSync(join(app.dir, 'src', `m${EDITED_MODULE}.ts`), 'utf8')) throw new Error('generate row: the duckcall module was written unchanged');
   const version = JSON.parse(readFileSync(join(root, 'node_modules', 'typescript', 'package.json'), 'utf8')).version;
-  const ratios = ms.tsc.map((t, i) => ms.generate[i] / t);
-  return { typescript: version, files: written.length, ms: { tsc: stats(ms.tsc), generate: stats(ms.generate) }, ratio: stats(ratios) };
+  return {
+    typescript: version,
+    files: written.length,
+    ms: { tsc: stats(ms.tsc), generate: stats(ms.generate) },
+    ratio: pairedRatio(ms.generate, ms.tsc),
+    cpuMs: { tsc: stats(cpuMs.tsc), generate: stats(cpuMs.generate) },
+    cpuRatio: pairedRatio(cpuMs.generate, cpuMs.tsc),
+  };
 }

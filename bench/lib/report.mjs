@@ -31,6 +31,14 @@ function runtimeLines(row) {
   });
 }
 
+/** CPU time (user + system, every thread and child process) of a two-command row, when GNU time measured it. */
+function cpuContext(row, measured, baseline, baselineText) {
+  if (!row.cpuRatio) return [];
+  return [
+    `| ${row.id} | CPU time (user + system), same runs | ${fmtRatio(row.cpuRatio.median)} of ${baselineText}; ${fmtMs(row.cpuMs[measured].median)} vs ${fmtMs(row.cpuMs[baseline].median)} |`,
+  ];
+}
+
 /** The build-speed rows (bench/lib/build-speed.mjs): a table line and the lines for scale. */
 function buildLines(row) {
   if (row.kind === 'warm-edit') {
@@ -39,18 +47,19 @@ function buildLines(row) {
       context: [
         `| ${row.id} | after an edit of the type it imports type-only from another file (\`update\` that file, transform the module again) | ${fmtMs(row.ms.type.median)} median; ${fmtRatio(row.ratioType.median)} of cold |`,
         `| ${row.id} | cold, split: \`Engine.open\` / first transform | ${fmtMs(row.ms.open.median)} / ${fmtMs(row.ms.firstTransform.median)} |`,
+        `| ${row.id} | CPU time of the process (all threads) per warm edit / cold | ${fmtMs(row.cpuMs.own.median)} / ${fmtMs(row.cpuMs.cold.median)} |`,
       ],
     };
   }
   if (row.kind === 'vite-build') {
     return {
       line: `| ${row.what} | \`vite build\` with duckcall/vite | the same \`vite build\` without it | **${fmtRatio(row.ratio.median)}**; ${fmtMs(row.ms.duckcall.median)} vs ${fmtMs(row.ms.plain.median)} | ${targetText(row.target)} | — | ${cmd(row.id)} |`,
-      context: [],
+      context: cpuContext(row, 'duckcall', 'plain', 'without duckcall/vite'),
     };
   }
   return {
     line: `| ${row.what} (${row.files} files) | \`duckcall generate --out-dir\` | \`tsc --noEmit\` (TypeScript ${row.typescript}) | **${fmtRatio(row.ratio.median)}**; ${fmtMs(row.ms.generate.median)} vs ${fmtMs(row.ms.tsc.median)} | ${targetText(row.target)} | ${verdict(row.pass)} | ${cmd(row.id)} |`,
-    context: [],
+    context: cpuContext(row, 'generate', 'tsc', '`tsc --noEmit`'),
   };
 }
 
@@ -63,6 +72,7 @@ export function markdown(report, { compileRow, sizeRow }) {
     `Written by \`npm run bench\` ([bench/run.mjs](bench/run.mjs)) on ${report.date.slice(0, 10)}; every raw number (per-round ns/call of every variant, per-round ratios) is in [bench/results.json](bench/results.json). Do not edit by hand: run \`npm run bench\` again.`,
     '',
     `- **Machine:** ${report.machine.cpu}, ${report.machine.cores} cores, ${report.machine.memoryGiB} GiB, ${report.machine.os}`,
+    ...(report.machine.loadAverage ? [`- **Load:** 1-minute load average ${report.machine.loadAverage.start.toFixed(2)} at the start, ${report.machine.loadAverage.end.toFixed(2)} at the end (on ${report.machine.cores} cores; others' work on a shared machine slows wall times, not the CPU times given for scale)`] : []),
     `- **Node:** ${report.node} (V8 ${report.v8}); TypeScript ${report.versions.typescript}, ts-patch ${report.versions['ts-patch']}`,
     `- **duckcall:** ${report.duckcall.version}${report.duckcall.commit ? `, commit ${report.duckcall.commit}` : ''}${report.duckcall.dirty ? ' with uncommitted changes to src/ or transformer/' : ''}`,
     `- **Run:** ${report.settings.rounds} measured rounds after ${report.settings.warmup} warm-up rounds, ≈ ${report.settings.targetMs} ms per variant per round; compile row: median of ${report.settings.compileRuns} runs of each compiler; build rows: ${report.settings.editProcesses} fresh processes of ${report.settings.edits} + ${report.settings.edits} edits, ${report.settings.buildRuns} runs of each build; ${report.seconds} s in all`,
@@ -112,7 +122,7 @@ export function markdown(report, { compileRow, sizeRow }) {
     '- No-match row: the time of a call that throws `NoMatchingOverloadError` (4 candidates, each with its reasons) and its `catch`, per call.',
     '- Compile row: a generated project (200 overload sets of 6 typed cases, 10 per file) in a temporary directory, compiled with plain `tsc` and with `tspc` + duckcall\'s transformer (and `tspc` without plugins, for scale), alternating, after one untimed run of each.',
     '- Build rows: [bench/lib/app300.mjs](bench/lib/app300.mjs) writes a 300-module app into a temporary directory (Vite\'s template tsconfig: bundler resolution, `noEmit`): every third module uses duckcall (a typed overload of 4 cases, one of whose types is imported type-only from the next module, `is<T>()` of a type imported from a shared model module, `protocol<T>()`), the others are plain modules with interfaces, a class and type-only imports; `src/main.ts` imports all 300 and prints the sum of their results. [bench/lib/build-speed.mjs](bench/lib/build-speed.mjs) times it:',
-    '  - warm-edit: `transformer/engine` (bundled for Node with esbuild), in fresh processes: `Engine.open` + the first `transform` of `src/m150.ts` (cold), then 20 edits of that module\'s text, each handed to `transform` (the median is graded), then 20 edits of the interface its overload\'s third case takes, in the file it imports it from (for scale). Every warm result is checked: it has the edit, or its guard checks the new property.',
+    `  - warm-edit: \`transformer/engine\` (bundled for Node with esbuild), in ${report.settings.editProcesses} fresh processes: \`Engine.open\` + the first \`transform\` of \`src/m150.ts\` (cold), then ${report.settings.edits} edits of that module's text, each handed to \`transform\` (the median over all processes is graded), then ${report.settings.edits} edits of the interface its overload's third case takes, in the file it imports it from (for scale). Every warm result is checked: it has the edit, or its guard checks the new property.`,
     '  - vite-build: `vite build` (library mode, not minified) with and without `duckcall/vite` in the plugins, each in its own process, alternating, after one untimed build of each. The duckcall build is run and must print the expected sum; the plain one must throw `SetupError`.',
     '  - generate: `node dist/cli.js generate -p tsconfig.json --out-dir …` (into an emptied directory) against `tsc --noEmit -p tsconfig.json`, each in its own process, alternating, after one untimed run of each.',
     '- Size row: esbuild (from tsup) bundles and minifies an entry that re-exports only the core from `dist/index.js`; gzip is node:zlib at its default level (`gzip9` in the JSON is level 9).',

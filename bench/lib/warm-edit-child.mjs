@@ -2,7 +2,8 @@
 // bundler plugins use on the generated app, transforms one duckcall module (cold), then edits it
 // N times, and N times edits the type it imports type-only from its neighbour, re-transforming the
 // module after each edit, as a dev server does. Edits are handed to the engine as text (nothing is
-// written to disk). Prints one JSON line: { openMs, coldMs, ownMs: [...], typeMs: [...] }.
+// written to disk). Prints one JSON line: { openMs, coldMs, ownMs: [...], typeMs: [...], … } (wall
+// times, and CPU times of the process for scale).
 //
 //   node warm-edit-child.mjs <engine.mjs> <app dir> <module index> <edits>
 import { readFileSync } from 'node:fs';
@@ -19,6 +20,11 @@ const targetText = readFileSync(target, 'utf8');
 const neighbourText = readFileSync(neighbour, 'utf8');
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
+/** CPU time of this process (every thread: the compiler's, the garbage collector's). */
+const cpu = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 function fail(message, code) {
   throw new Error(`warm-edit row: ${message}${code === undefined ? '' : `\n--- output ---\n${code}`}`);
 }
@@ -27,20 +33,25 @@ function check(result, what) {
   if (result.diagnostics.length > 0) fail(`${what}: ${result.diagnostics.map((d) => d.message).join('; ')}`);
 }
 
+const c0 = cpu();
 const t0 = now();
 const engine = Engine.open({ root: dir });
 const t1 = now();
 const cold = engine.transform(target, targetText);
 const t2 = now();
+const coldCpuMs = cpu() - c0;
 check(cold, 'cold transform');
 if (!cold.dependencies.includes(neighbour)) fail(`cold transform: ${neighbour} is not among the dependencies: ${cold.dependencies.join(', ')}`);
 
 // Edits of the module itself: another argument at one call site.
 const ownMs = [];
+const ownCpuMs = [];
 for (let k = 1; k <= edits; k++) {
   const text = targetText.replace(`measure${index}(2, 5)`, `measure${index}(2, ${5 + k})`);
   const start = now();
+  const startCpu = cpu();
   const result = engine.transform(target, text);
+  ownCpuMs.push(cpu() - startCpu);
   ownMs.push(now() - start);
   check(result, `edit ${k}`);
   if (!result.code.includes(`(2, ${5 + k})`)) fail(`edit ${k}: the output does not have the edit`, result.code);
@@ -61,4 +72,4 @@ for (let k = 1; k <= edits; k++) {
   if (!result.code.includes(property)) fail(`type edit ${k}: the guard does not check the new property ${property}`, result.code);
 }
 
-console.log(JSON.stringify({ openMs: t1 - t0, coldMs: t2 - t0, firstTransformMs: t2 - t1, ownMs, typeMs, typescript: engine.typescriptVersion }));
+console.log(JSON.stringify({ openMs: t1 - t0, coldMs: t2 - t0, coldCpuMs, firstTransformMs: t2 - t1, ownMs, ownCpuMs, typeMs, typescript: engine.typescriptVersion }));
