@@ -112,9 +112,13 @@ describe('generate: the file as TypeScript', () => {
     expect(problems).toEqual([]);
   });
 
-  it('gives identical bytes in another folder and names no absolute path', () => {
-    const first = engineFor({ 'types.ts': types, 'main.ts': main });
-    const second = engineFor({ 'types.ts': types, 'main.ts': main });
+  it.each([
+    ['Bundler', {}],
+    ['NodeNext', { module: 'NodeNext', moduleResolution: 'NodeNext' }],
+  ])('gives identical bytes in another folder and names no absolute path (%s resolution)', (_, options) => {
+    const files = { 'types.ts': types, 'main.ts': main, 'package.json': '{ "type": "module" }' };
+    const first = engineFor(files, options);
+    const second = engineFor(files, options);
 
     const a = first.engine.generate(join(first.dir, 'main.ts')).code;
     const b = second.engine.generate(join(second.dir, 'main.ts')).code;

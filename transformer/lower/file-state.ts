@@ -114,10 +114,11 @@ export class FileState {
         if (key === undefined) return [];
         return [typeof key === 'string' ? JSON.stringify(key) : `Symbol.${key.wellKnownSymbol}`];
       });
-    // `import("/abs/src/shapes").Circle` names the file relative to the project, so output is the same in any folder.
+    // `import("/abs/src/shapes").Circle` (NodeNext adds `, { with: … }`) names the file relative to
+    // the project, so output is the same in any folder.
     const typeKey = this.checker
       .typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseFullyQualifiedType)
-      .replace(/import\("([^"]*)"\)/g, (_, path: string) => `import(${JSON.stringify(relativePath(this.mode.projectRoot, path))})`);
+      .replace(/import\("([^"]*)"(?=[,)])/g, (_, path: string) => `import(${JSON.stringify(relativePath(this.mode.projectRoot, path))}`);
     const protocolFunction = this.mode.typed ? `(${NAMESPACE}.protocol as any)` : `${NAMESPACE}.protocol`;
     this.protocolCode.push(
       `const ${name} = ${protocolFunction}({ name: ${JSON.stringify(this.shapes.text(type))}, is: ${is}, ` +
