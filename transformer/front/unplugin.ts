@@ -79,11 +79,15 @@ class EngineSlot {
 type TransformContext = UnpluginBuildContext & UnpluginContext;
 
 /**
- * Fails the module with `message`. Rollup, Rolldown and Vite throw from `error`; webpack, Rspack,
- * esbuild and Bun record it and fail the build at its end, so the caller carries on.
+ * Fails the module with `message`, pointing the bundler at `at` (the first diagnostic). Rollup,
+ * Rolldown and Vite throw from `error`; webpack, Rspack, esbuild and Bun record it and fail the
+ * build at its end, so the caller carries on. The empty stack keeps bundlers from printing a stack
+ * trace of duckcall's own under the message, which is the whole story.
  */
-function fail(context: TransformContext, message: string): void {
-  context.error(message);
+function fail(context: TransformContext, message: string, at?: EngineDiagnostic): void {
+  // Bundlers count columns from 0 here (and print them so); the message keeps tsc's 1-based form.
+  const loc = at && { file: at.fileName, line: at.line, column: at.column - 1 };
+  context.error({ message, stack: '', ...(loc && { loc }) });
 }
 
 /** A few readable lines: tsc-style locations relative to the root, then the count of any not shown. */
@@ -127,7 +131,7 @@ export const duckcallUnplugin = createUnplugin<DuckcallPluginOptions | undefined
         // Watching the files the guards were built from re-transforms this module when one changes,
         // type-only imports included, which the bundler itself never sees.
         for (const dependency of result.dependencies) this.addWatchFile(dependency);
-        if (result.diagnostics.length > 0) fail(this, failureMessage(result.diagnostics, slot.root));
+        if (result.diagnostics.length > 0) fail(this, failureMessage(result.diagnostics, slot.root), result.diagnostics[0]);
         return result.changed ? { code: result.code, map: result.map } : null;
       },
     },

@@ -1,0 +1,220 @@
+/**
+ * The same small app built with every bundler duckcall has a plugin for, from the packed tarball, as
+ * users install it, each with the config the README shows (test/fixtures/readme-snippets/), and each
+ * output run with Node. Then the app with a shadowed case: every build fails with duckcall's
+ * diagnostic in tsc's form, in a few lines.
+ *
+ * One scratch project for the whole file, installed once.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messages } from '../transformer/lower/diagnostics.js';
+import { exec, packPackage, root, sh } from './support/pack.js';
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const snippets = join(root, 'test', 'fixtures', 'readme-snippets');
+
+const types = `export interface Circle { kind: 'circle'; r: number }
+export interface Rect { kind: 'rect'; w: number; h: number }
+export interface Duck { readonly name: string; quack(): string }
+`;
+
+const shapes = `import { overload } from 'duckcall';
+import type { Circle, Rect } from './types';
+
+export const area = overload(
+  (s: Circle) => Math.round(Math.PI * s.r ** 2),
+  (s: Rect) => s.w * s.h,
+  (w: number, h: number) => w * h,
+);
+`;
+
+/** Line 6, column 3: a case that can never run, since the first accepts every Rect. */
+const shadowedShapes = `import { overload } from 'duckcall';
+import type { Circle, Rect } from './types';
+
+export const area = overload(
+  (s: Circle | Rect) => ('r' in s ? s.r : s.w),
+  (s: Rect) => s.w * s.h,
+);
+`;
+
+/** A module without duckcall calls: the bundler's own TypeScript handling takes it. */
+const label = `export function label(name: string, value: unknown): string {
+  return \`\${name}=\${JSON.stringify(value)}\`;
+}
+`;
+
+const main = `import { is, protocol, NoMatchingOverloadError } from 'duckcall';
+import type { Duck } from './types';
+import { area } from './shapes';
+import { label } from './label';
+
+const Ducks = protocol<Duck>();
+let failure = 'none';
+try {
+  (area as unknown as (x: unknown) => number)('square');
+} catch (error) {
+  failure = error instanceof NoMatchingOverloadError ? error.code : String(error);
+}
+console.log([
+  label('circle', area({ kind: 'circle', r: 1 })),
+  label('rect', area({ kind: 'rect', w: 2, h: 3 })),
+  label('pair', area(4, 5)),
+  label('duck', is<Duck>({ name: 'Donald', quack: () => 'quack' })),
+  label('dog', is<Duck>({ name: 'Rex' })),
+  label('protocol', Ducks.is({ name: 'Daisy', quack() { return 'quack'; } })),
+  label('failure', failure),
+].join('\\n'));
+`;
+
+const expected = ['circle=3', 'rect=6', 'pair=20', 'duck=true', 'dog=false', 'protocol=true', 'failure="ERR_NO_MATCHING_OVERLOAD"'].join('\n');
+
+const tsconfig = {
+  compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', strict: true, skipLibCheck: true, types: [], noEmit: true },
+  include: ['src'],
+};
+
+/** Runs webpack or Rspack through its Node API with the config as given, printing what their CLIs print. */
+const webpackLikeRunner = (bundler: string, config: string) => `import bundler from '${bundler}';
+import config from './${config}';
+
+bundler(config, (error, stats) => {
+  if (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  if (stats.hasErrors()) {
+    console.error(stats.toString({ preset: 'normal', colors: false }));
+    process.exit(1);
+  }
+});
+`;
+
+interface Bundler {
+  readonly name: string;
+  /** Node's arguments for the build, run in the project. */
+  readonly build: readonly string[];
+  /** The built program, relative to the project. */
+  readonly output: string;
+}
+
+const bundlers: readonly Bundler[] = [
+  { name: 'vite', build: ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], output: 'dist/vite/main.js' },
+  { name: 'rollup', build: ['node_modules/rollup/dist/bin/rollup', '-c', 'rollup.config.mjs', '--silent'], output: 'dist/rollup/main.js' },
+  { name: 'rolldown', build: ['node_modules/rolldown/bin/cli.mjs', '-c', 'rolldown.config.mjs'], output: 'dist/rolldown/main.js' },
+  { name: 'esbuild', build: ['esbuild.build.mjs'], output: 'dist/esbuild/main.js' },
+  { name: 'webpack', build: ['build-webpack.mjs'], output: 'dist/webpack/main.cjs' },
+  { name: 'rspack', build: ['build-rspack.mjs'], output: 'dist/rspack/main.cjs' },
+];
+
+let scratch: string;
+/** The app as it should be. */
+let app: string;
+/** The same app with a shadowed case, sharing the app's node_modules. */
+let broken: string;
+/** The same app without a tsconfig.json, sharing the app's node_modules. */
+let unconfigured: string;
+
+function writeApp(directory: string, shapesSource: string, withTsconfig = true): void {
+  mkdirSync(join(directory, 'src'), { recursive: true });
+  if (withTsconfig) writeFileSync(join(directory, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
+  writeFileSync(join(directory, 'src', 'types.ts'), types);
+  writeFileSync(join(directory, 'src', 'shapes.ts'), shapesSource);
+  writeFileSync(join(directory, 'src', 'label.ts'), label);
+  writeFileSync(join(directory, 'src', 'main.ts'), main);
+  for (const file of ['vite.config.ts', 'rollup.config.mjs', 'rolldown.config.mjs', 'esbuild.build.mjs', 'webpack.config.mjs', 'rspack.config.mjs']) {
+    copyFileSync(join(snippets, file), join(directory, file));
+  }
+  writeFileSync(join(directory, 'build-webpack.mjs'), webpackLikeRunner('webpack', 'webpack.config.mjs'));
+  writeFileSync(join(directory, 'build-rspack.mjs'), webpackLikeRunner('@rspack/core', 'rspack.config.mjs'));
+}
+
+beforeAll(() => {
+  scratch = mkdtempSync(join(tmpdir(), 'duckcall-bundlers-'));
+  const tarball = packPackage(scratch);
+  app = join(scratch, 'app');
+  writeApp(app, shapes);
+  const manifest = {
+    name: 'bundled-app',
+    version: '1.0.0',
+    private: true,
+    type: 'module',
+    dependencies: { duckcall: `file:${tarball}` },
+    devDependencies: {
+      typescript: '6.0.3',
+      vite: '8.3.8',
+      rollup: '4.67.4',
+      'rollup-plugin-esbuild': '6.2.1',
+      rolldown: '1.2.19',
+      esbuild: '0.27.7',
+      webpack: '5.113.0',
+      'ts-loader': '9.6.2',
+      '@rspack/core': '2.3.4',
+    },
+    overrides: { rollup: '4.67.4' },
+  };
+  writeFileSync(join(app, 'package.json'), JSON.stringify(manifest, null, 2));
+  sh(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund'], app);
+  broken = join(scratch, 'broken');
+  writeApp(broken, shadowedShapes);
+  unconfigured = join(scratch, 'unconfigured');
+  writeApp(unconfigured, shapes, false);
+  for (const variant of [broken, unconfigured]) {
+    writeFileSync(join(variant, 'package.json'), JSON.stringify(manifest, null, 2));
+    symlinkSync(join(app, 'node_modules'), join(variant, 'node_modules'), 'junction');
+  }
+}, 600_000);
+
+afterAll(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+}, 60_000);
+
+describe.each(bundlers)('duckcall/$name', ({ build, output }) => {
+  it('builds the app with the README config, and the output runs in Node', async () => {
+    const built = await exec(process.execPath, build, app);
+    expect(built.stderr + built.stdout, 'the build').not.toMatch(/error/i);
+    expect(built.status).toBe(0);
+
+    const ran = await exec(process.execPath, [output], app);
+
+    expect(ran.stderr).toBe('');
+    expect(ran.stdout.trim()).toBe(expected);
+  });
+
+  it('fails a build with a shadowed case in a few lines, naming the file and line as tsc does', async () => {
+    const built = await exec(process.execPath, build, broken);
+    const printed = `${built.stdout}\n${built.stderr}`;
+
+    expect(built.status).not.toBe(0);
+    expect(printed).toContain(`src/shapes.ts(6,3): error TS990001: duckcall: ${messages.shadowed(1, 0, '(s: Rect) => number', '(s: Circle | Rect) => number')}`);
+    // No stack trace of duckcall's own: the diagnostic is the message.
+    expect(printed).not.toMatch(/^\s+at .*duckcall[\\/]dist/m);
+    expect(printed.trim().split('\n').length).toBeLessThan(40);
+  });
+});
+
+describe.each(bundlers.filter(({ name }) => ['vite', 'esbuild', 'webpack'].includes(name)))('duckcall/$name without a tsconfig', ({ build }) => {
+  it('fails the build with the setup problem, once, in one line', async () => {
+    const built = await exec(process.execPath, build, unconfigured);
+    const printed = `${built.stdout}\n${built.stderr}`;
+
+    expect(built.status).not.toBe(0);
+    expect(printed).toMatch(/duckcall: no tsconfig\.json found in \. or above it/);
+    // One error for the build, not one per TypeScript module (esbuild prints each error twice).
+    expect(printed).toMatch(/\b1 error\b/);
+    expect(printed).not.toMatch(/^\s+at .*duckcall[\\/]dist/m);
+  });
+});
+
+describe('the plugin entries as an editor sees them', () => {
+  it('type-check the README config with only that bundler\'s types, not every bundler\'s', () => {
+    const declarations = readFileSync(join(app, 'node_modules', 'duckcall', 'dist', 'vite.d.ts'), 'utf8');
+    expect(declarations).not.toMatch(/from ['"](?:unplugin|rollup|rolldown|esbuild|webpack|@rspack\/core)['"]/);
+
+    writeFileSync(join(app, 'tsconfig.config.json'), JSON.stringify({ compilerOptions: tsconfig.compilerOptions, files: ['vite.config.ts'] }));
+    expect(() => sh(process.execPath, [join(app, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.config.json'], app)).not.toThrow();
+  });
+});
