@@ -5,7 +5,8 @@
  * (or the constructor, for static methods), which they are given; TC39 decorators are not given the
  * class, so they store them in `context.metadata` and the dispatchers are installed by
  * `installOverloads(Class)` (which the transformer calls from a `static {}` block at the end of the
- * class), by a static method's initializer, or at the latest by the first construction.
+ * class), by a static method's initializer, or at the latest by the first construction. Not knowing
+ * the class, a TC39 decorator also leaves its setup mistakes to be thrown there, by name.
  */
 import { caseFrom, type Case } from './cases.js';
 import { dispatcherFor } from './dispatch.js';
@@ -101,16 +102,29 @@ function decorateTc39(
   context: ClassMethodDecoratorContext,
 ): void {
   if (context.kind !== 'method') throw new SetupError(notAMethod(context.kind));
-  const owner = context.static ? 'class' : 'prototype';
-  if (context.name === name) throw new SetupError(caseNamedLikeDispatcher(owner, label(name)));
-  if (!spec.guarded) throw new SetupError(decoratorWithoutGuards(owner, label(context.name), label(name)));
   const metadata = context.metadata as Record<symbol, unknown> | undefined;
   if (!metadata) throw new SetupError(noDecoratorMetadata());
-  const own = ownOverloadsIn(metadata);
-  const side = context.static ? own.static : own.instance;
-  const list = side.get(name) ?? [];
-  list.push(buildCase(fn, context.name, spec.matchers, spec.signature, owner));
-  side.set(name, list);
+  const caseFor = (owner: string): Case => {
+    if (context.name === name) throw new SetupError(caseNamedLikeDispatcher(owner, label(name)));
+    if (!spec.guarded) throw new SetupError(decoratorWithoutGuards(owner, label(context.name), label(name)));
+    return buildCase(fn, context.name, spec.matchers, spec.signature, owner);
+  };
+  const side = ownOverloadsIn(metadata)[context.static ? 'static' : 'instance'];
+  try {
+    const list = side.get(name) ?? [];
+    list.push(caseFor(UNKNOWN_CLASS));
+    side.set(name, list);
+  } catch (error) {
+    if (!(error instanceof SetupError)) throw error;
+    // TC39 decorators are not told their class, and the message must name it (`Drawing.area`): the
+    // mistake is thrown again, named, where the class is first known (see installOverloads).
+    const list = mistakes.get(metadata) ?? [];
+    list.push((owner) => {
+      caseFor(owner);
+      throw error;
+    });
+    mistakes.set(metadata, list);
+  }
   if (context.static) {
     context.addInitializer(function (this: unknown) {
       installOverloads(this as Function);
@@ -121,6 +135,16 @@ function decorateTc39(
     });
   }
 }
+
+/** Stands for the class in a TC39 decorator, which is not told it; never shown (see `mistakes`). */
+const UNKNOWN_CLASS = 'class';
+
+/**
+ * Setup mistakes TC39 decorators found, per class metadata, each thrown (named) by `installOverloads`:
+ * at class definition if the class has a static `@overload` method or calls installOverloads in a
+ * static block (as the transformer's output does), else at its first construction.
+ */
+const mistakes = new WeakMap<object, ((owner: string) => never)[]>();
 
 function ownOverloadsIn(holder: object): OwnOverloads {
   if (Object.prototype.hasOwnProperty.call(holder, OWN_OVERLOADS)) return (holder as Record<symbol, OwnOverloads>)[OWN_OVERLOADS]!;
@@ -194,6 +218,8 @@ function install(target: object, side: 'instance' | 'static', name: Key): void {
  */
 export function installOverloads(cls: Function): void {
   const metadata = Object.getOwnPropertyDescriptor(cls, METADATA)?.value as object | undefined;
+  const mistake = metadata && mistakes.get(metadata)?.[0];
+  if (mistake) mistake(className(cls, 'static'));
   if (metadata) installed.add(metadata);
   for (const [target, side] of [
     [cls.prototype as object, 'instance'],

@@ -17,6 +17,7 @@ import {
   dispatcherNameClash,
   indistinguishable,
   noMatchingOverload,
+  notAMatcher,
   notAMethod,
 } from '../src/messages.js';
 import { compile, decoratorModes, run, type DecoratorMode } from './support/compile.js';
@@ -306,19 +307,75 @@ describe.each(decoratorModes)('@overload with %s decorators', (mode: DecoratorMo
     expect(staticError.message).toBe(noMatchingOverload('Shapes.parse', [1], staticError.candidates));
   });
 
-  it('throws SetupError at class definition for a case with no matchers (and no recorded metadata)', () => {
+  it('throws SetupError naming Class.method for an instance case with no matchers (and no recorded metadata)', () => {
+    // Arrange
+    const source = `
+      export class Drawing {
+        @overload('size', Number) scale(n: number): number { return n }
+        @overload('size') area(s: Circle): number { return Math.PI * s.r ** 2 }
+      }
+    `;
+
+    // Act: legacy decorators see the class, so the definition throws. TC39 method decorators are
+    // not told their class, so the named error waits for the first construction.
+    const error =
+      mode === 'legacy'
+        ? thrown(() => load(source))
+        : thrown(() => {
+            const { Drawing } = load(source);
+            return new Drawing();
+          });
+
+    // Assert
+    expect(error).toBeInstanceOf(SetupError);
+    expect((error as SetupError).message).toBe(decoratorWithoutGuards('Drawing', 'area', 'size'));
+    expect((error as SetupError).message).toContain("@overload('size') on Drawing.area has no guards");
+  });
+
+  it('throws it at class definition when the class calls installOverloads in a static block', () => {
     const error = thrown(() =>
       load(`
-        export class Shapes {
-          @overload('area') areaOfCircle(s: Circle): number { return Math.PI * s.r ** 2 }
+        export class Drawing {
+          @overload('size') area(s: Circle): number { return Math.PI * s.r ** 2 }
+          static { installOverloads(this) }
         }
       `),
     );
 
     expect(error).toBeInstanceOf(SetupError);
-    // TC39 method decorators are not told the class, so the message names the prototype instead.
-    const owner = mode === 'legacy' ? 'Shapes' : 'prototype';
-    expect((error as SetupError).message).toBe(decoratorWithoutGuards(owner, 'areaOfCircle', 'area'));
+    expect((error as SetupError).message).toBe(decoratorWithoutGuards('Drawing', 'area', 'size'));
+  });
+
+  it('throws SetupError naming Class.method at class definition for a static case with no matchers', () => {
+    const error = thrown(() =>
+      load(`
+        export class Drawing {
+          @overload('parse') static fromText(t: string): string { return t }
+        }
+      `),
+    );
+
+    expect(error).toBeInstanceOf(SetupError);
+    expect((error as SetupError).message).toBe(decoratorWithoutGuards('Drawing', 'fromText', 'parse'));
+  });
+
+  it('names the class of the case when a subclass constructs through a parent with such a case', () => {
+    const source = `
+      export class Drawing {
+        @overload('size') area(s: Circle): number { return Math.PI * s.r ** 2 }
+      }
+      export class Sketch extends Drawing {}
+    `;
+
+    const error =
+      mode === 'legacy'
+        ? thrown(() => load(source))
+        : thrown(() => {
+            const { Sketch } = load(source);
+            return new Sketch();
+          });
+
+    expect((error as SetupError).message).toBe(decoratorWithoutGuards('Drawing', 'area', 'size'));
   });
 
   it('throws SetupError at class definition when @overload decorates a getter', () => {
@@ -347,18 +404,39 @@ describe.each(decoratorModes)('@overload with %s decorators', (mode: DecoratorMo
     expect((error as SetupError).message).toBe(notAMethod('field'));
   });
 
-  it('throws SetupError at class definition when a case method has the overload set’s name', () => {
+  it('throws SetupError naming the class when a case method has the overload set’s name', () => {
     const error = thrown(() =>
       load(`
         export class Shapes {
           @overload('area', isCircle) area(s: Circle): number { return Math.PI * s.r ** 2 }
+          static { installOverloads(this) }
         }
       `),
     );
 
     expect(error).toBeInstanceOf(SetupError);
-    const owner = mode === 'legacy' ? 'Shapes' : 'prototype';
-    expect((error as SetupError).message).toBe(caseNamedLikeDispatcher(owner, 'area'));
+    expect((error as SetupError).message).toBe(caseNamedLikeDispatcher('Shapes', 'area'));
+  });
+
+  it('names the class and the method in a bad matcher’s SetupError, instance and static', () => {
+    const instance = thrown(() =>
+      load(`
+        export class Shapes {
+          @overload('area', {} as never) areaOfCircle(s: Circle): number { return Math.PI * s.r ** 2 }
+          static { installOverloads(this) }
+        }
+      `),
+    );
+    const statics = thrown(() =>
+      load(`
+        export class Shapes {
+          @overload('parse', {} as never) static parseText(t: string): string { return t }
+        }
+      `),
+    );
+
+    expect((instance as SetupError).message).toBe(notAMatcher('@overload on Shapes.areaOfCircle', 0, {}));
+    expect((statics as SetupError).message).toBe(notAMatcher('@overload on Shapes.parseText', 0, {}));
   });
 
   it('throws SetupError at class definition when the class already has its own member with the set’s name', () => {
@@ -388,6 +466,26 @@ describe.each(decoratorModes)('@overload with %s decorators', (mode: DecoratorMo
 
     expect(error).toBeInstanceOf(SetupError);
     expect((error as SetupError).message).toBe(dispatcherNameClash('Shapes', 'parse'));
+  });
+});
+
+describe('@overload with TC39 decorators, for a class nothing installs at definition', () => {
+  it('throws that SetupError at every construction, never installing a dispatcher without the case', () => {
+    const { Drawing } = run(
+      `${prelude}
+      export class Drawing {
+        @overload('size') area(s: Circle): number { return Math.PI * s.r ** 2 }
+      }
+    `,
+      { mode: 'tc39' },
+    );
+
+    const first = thrown(() => new Drawing());
+    const second = thrown(() => new Drawing());
+
+    expect((first as SetupError).message).toBe(decoratorWithoutGuards('Drawing', 'area', 'size'));
+    expect((second as SetupError).message).toBe(decoratorWithoutGuards('Drawing', 'area', 'size'));
+    expect(Object.prototype.hasOwnProperty.call(Drawing.prototype, 'size')).toBe(false);
   });
 });
 
