@@ -102,16 +102,15 @@ function patterns(pattern: FilterPattern | undefined): string | RegExp | (string
 }
 
 /** The one implementation behind every duckcall bundler plugin. */
-export const duckcallUnplugin = createUnplugin<DuckcallPluginOptions | undefined, false>((options = {}, meta) => {
+export const duckcallUnplugin = createUnplugin<DuckcallPluginOptions | undefined, false>((options = {}) => {
   const slot = new EngineSlot(options);
-  const startBuild = () => slot.startBuild();
   return {
     name: 'duckcall',
     enforce: 'pre',
 
-    // Bun's runtime plugins (`Bun.plugin` in a preload) have no onStart, which unplugin would ask for
-    // whenever there is a buildStart: there, `bun.setup` starts each build instead.
-    ...(meta.framework !== 'bun' && { buildStart: startBuild }),
+    buildStart() {
+      slot.startBuild();
+    },
 
     transformInclude(id) {
       if (id.includes('?') || declarationFile.test(id)) return false;
@@ -155,9 +154,8 @@ export const duckcallUnplugin = createUnplugin<DuckcallPluginOptions | undefined
     },
     esbuild: {
       setup(build) {
-        slot.root = build.initialOptions?.absWorkingDir ?? slot.root;
+        slot.root = build.initialOptions.absWorkingDir ?? slot.root;
       },
     },
-    bun: { setup: startBuild },
   };
 });
