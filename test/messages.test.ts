@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { SetupError, is, overload } from '../src/index.js';
 import { ENGINE_SETUP, caseWithoutGuards, decoratorWithoutGuards, indistinguishable, transformerMissing } from '../src/messages.js';
+import { run } from './support/compile.js';
 import { thrown } from './support/thrown.js';
 
 describe('how to set up the compile step', () => {
@@ -54,15 +55,23 @@ describe('the runtime throws those messages when the compile step did not run', 
     expect((error as Error).message).toContain(ENGINE_SETUP);
   });
 
-  it('@overload(name) without matchers, applied as a TC39 decorator', () => {
-    // What TypeScript passes a TC39 method decorator (this file is not compiled with decorators).
-    const context = { kind: 'method', name: 'areaOfCircle', static: false, metadata: {}, addInitializer() {} };
+  it('@overload(name) without matchers (TC39 decorators, compiled without duckcall)', () => {
+    // Arrange: a typed case with no matchers, compiled by plain TypeScript as a user's build would.
+    const source = `
+      import { overload } from 'duckcall';
+      export class Shapes {
+        @overload('area') areaOfCircle(s: { r: number }): number { return Math.PI * s.r ** 2 }
+      }
+    `;
 
-    const decorate = overload('area') as unknown as (fn: Function, c: unknown) => void;
+    // Act: a TC39 decorator is not told its class, so the named error comes at the first construction.
+    const error = thrown(() => {
+      const { Shapes } = run<{ Shapes: new () => unknown }>(source, { mode: 'tc39' });
+      return new Shapes();
+    });
 
-    const error = thrown(() => decorate(function areaOfCircle() {}, context));
-
-    expect(error).toEqual(new SetupError(decoratorWithoutGuards('prototype', 'areaOfCircle', 'area')));
+    // Assert
+    expect(error).toEqual(new SetupError(decoratorWithoutGuards('Shapes', 'areaOfCircle', 'area')));
     expect((error as Error).message).toContain(ENGINE_SETUP);
   });
 });
