@@ -1,7 +1,7 @@
 import { SetupError } from './errors.js';
 import { functionName, literal } from './internal/describe.js';
 import { PROTOCOL_BRAND, PROTOCOL_KEY } from './internal/symbols.js';
-import { asyncSchema, nestedModifier, notAMatcher, thrownDuringCheck } from './messages.js';
+import { asyncPredicate, asyncSchema, nestedModifier, notAMatcher, thrownDuringCheck } from './messages.js';
 import type { Issue } from './types/issue.js';
 import type { Optional, PlainMatcher, Rest } from './types/matcher.js';
 import type { Protocol } from './types/protocol.js';
@@ -87,8 +87,7 @@ export function compile(m: unknown, where: string, index: number): Check {
     if (m === Object) return simple((v) => v !== null && v !== undefined, 'Object', 'Object');
     if (m === Array) return simple(Array.isArray, 'Array', 'Array');
     if (isConstructor(m)) return simple((v) => v instanceof m, functionName(m) || 'anonymous class', `ctor:${identity(m)}`);
-    const predicate = m as (value: unknown) => unknown;
-    return simple((v) => !!predicate(v), functionName(m) || 'predicate', `fn:${identity(m)}`);
+    return predicateCheck(m as (value: unknown) => unknown, functionName(m) || 'predicate', `fn:${identity(m)}`);
   }
   throw new SetupError(notAMatcher(where, index, m));
 }
@@ -107,6 +106,44 @@ function simple(test: (value: unknown) => boolean, expected: string, key: string
       }
     },
   };
+}
+
+/**
+ * A predicate's verdict: truthy is a match, except a promise or other thenable, which only says the
+ * predicate is async (an async function is always truthy). Not a match, rather than a SetupError: a
+ * predicate may return the argument itself, so a thenable argument must not fail the whole call.
+ */
+function predicateCheck(predicate: (value: unknown) => unknown, expected: string, key: string): Check {
+  const test = (v: unknown): boolean => {
+    const result = predicate(v);
+    if (typeof result !== 'object' && typeof result !== 'function') return !!result;
+    return result !== null && !isThenable(result);
+  };
+  return {
+    test,
+    expected,
+    key,
+    explain(value, path) {
+      try {
+        const result = predicate(value);
+        if (isThenable(result)) return [{ path, expected: asyncPredicate(expected), value }];
+        return result ? [] : [{ path, expected, value }];
+      } catch (error) {
+        rethrowSetup(error);
+        return [{ path, expected: thrownDuringCheck(expected, error), value }];
+      }
+    },
+  };
+}
+
+const ignore = (): void => {};
+
+/** Whether `value` is a thenable; a native promise's rejection is then handled, since nobody awaits it. */
+function isThenable(value: unknown): boolean {
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return false;
+  if (typeof (value as { then?: unknown }).then !== 'function') return false;
+  if (value instanceof Promise) Promise.prototype.then.call(value, undefined, ignore);
+  return true;
 }
 
 function literalCheck(m: unknown): Check {

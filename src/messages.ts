@@ -99,6 +99,11 @@ export function asyncSchema(vendor: string): string {
   return `A ${vendor} Standard Schema used as a matcher validated asynchronously; matchers must be synchronous.`;
 }
 
+/** The reason a predicate that returned a promise (an async function, say) rejected an argument. */
+export function asyncPredicate(expected: string): string {
+  return `${expected} (it returned a Promise, which is not a match; matchers must be synchronous)`;
+}
+
 export function notAMethod(kind: string): string {
   return `@overload(name) decorates methods only, not a ${kind}.`;
 }

@@ -6,8 +6,10 @@ import type { ArgsOf, Matcher } from './types/matcher.js';
 
 /**
  * Marks `fn` as an overload case that runs when `matchers` accept the arguments, one matcher per
- * parameter. Returns `fn` itself (still callable, same type). Parameters of an unannotated `fn`
- * get their types from the matchers.
+ * parameter. Returns a stand-in for `fn` that carries the matchers and otherwise is `fn` (calls,
+ * `this`, properties, same type); `fn` itself is left untouched, so one function (or a shared one
+ * such as `String`) can be a case several times with different matchers. `casesOf` and `which`
+ * report `fn`. Parameters of an unannotated `fn` get their types from the matchers.
  *
  * @example
  * const fmt = overload(
@@ -20,9 +22,15 @@ export function when<const M extends readonly Matcher[], F extends (...args: Arg
 export function when(matchers: readonly unknown[], fn: Function, signature?: string): Function {
   if (!Array.isArray(matchers)) throw new SetupError(matchersNotArray(matchers));
   if (typeof fn !== 'function') throw new SetupError(whenNeedsFunction(fn));
-  const c = caseFrom(fn, matchers, 'when()', signature);
-  Object.defineProperty(fn, MATCHERS, { value: c, configurable: true });
-  return fn;
+  // when(…, when(…, f)) re-marks f: the outer matchers, and f is still the function that runs.
+  const target = markedCase(fn)?.fn ?? fn;
+  const c = caseFrom(target, matchers, 'when()', signature);
+  // A Proxy, not a property on `fn`: marking `fn` itself let a second `when` on the same function
+  // (or on `String`) overwrite the first case's matchers. The dispatcher calls `c.fn` directly, so
+  // the trap is never on the hot path.
+  return new Proxy(target, {
+    get: (on, key, receiver) => (key === MATCHERS ? c : Reflect.get(on, key, receiver)),
+  });
 }
 
 /** The case `when` attached to `fn`, if any. @internal */

@@ -4,11 +4,16 @@ import { casesOf, optional, overload, rest, when, which } from '../src/index.js'
 describe('casesOf', () => {
   it('lists the cases in order with signatures built from their matchers and the functions that run', () => {
     // Arrange
-    const fixed = when([Number, optional(Number)], (n: number, digits = 2) => n.toFixed(digits));
-    const iso = when([Date], (d: Date) => d.toISOString());
-    const hex = when(['hex', Number], (_: 'hex', n: number) => n.toString(16));
-    const join = when([String, rest(String)], (...parts: string[]) => parts.join(' '));
-    const fmt = overload(fixed, iso, hex, join);
+    const fixed = (n: number, digits = 2) => n.toFixed(digits);
+    const iso = (d: Date) => d.toISOString();
+    const hex = (_: 'hex', n: number) => n.toString(16);
+    const join = (...parts: string[]) => parts.join(' ');
+    const fmt = overload(
+      when([Number, optional(Number)], fixed),
+      when([Date], iso),
+      when(['hex', Number], hex),
+      when([String, rest(String)], join),
+    );
 
     // Act
     const cases = casesOf(fmt);
@@ -30,12 +35,12 @@ describe('casesOf', () => {
   });
 
   it('shows spliced cases at the position of the overloaded function they came from', () => {
-    const a = when([Number], () => 'a');
-    const b = when([String], () => 'b');
-    const c = when([Boolean], () => 'c');
-    const base = overload(a, b);
+    const a = () => 'a';
+    const b = () => 'b';
+    const c = () => 'c';
+    const base = overload(when([Number], a), when([String], b));
 
-    const extended = overload(c, base);
+    const extended = overload(when([Boolean], c), base);
 
     expect(casesOf(extended).map((x) => x.fn)).toEqual([c, a, b]);
     expect(casesOf(extended).map((x) => x.signature)).toEqual(['(Boolean)', '(Number)', '(String)']);
@@ -71,10 +76,10 @@ describe('which', () => {
   });
 
   it('follows the same first-match and argument-count rules as a call', () => {
-    const one = when([Number], () => 1);
-    const two = when([Number, optional(Number)], () => 2);
-    const many = when([rest(Number)], () => 3);
-    const f = overload(one, two, many);
+    const one = () => 1;
+    const two = () => 2;
+    const many = () => 3;
+    const f = overload(when([Number], one), when([Number, optional(Number)], two), when([rest(Number)], many));
 
     expect(which(f)?.fn).toBe(many);
     expect(which(f, 1)?.fn).toBe(one);

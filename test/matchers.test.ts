@@ -10,8 +10,8 @@ import {
   type Matcher,
   type StandardSchemaV1,
 } from '../src/index.js';
-import { asyncSchema, matchersNotArray, nestedModifier, notAMatcher, restNotLast, whenNeedsFunction } from '../src/messages.js';
-import { thrown } from './support/thrown.js';
+import { asyncPredicate, asyncSchema, matchersNotArray, nestedModifier, notAMatcher, restNotLast, whenNeedsFunction } from '../src/messages.js';
+import { loose, thrown } from './support/thrown.js';
 
 type Loose = (...args: unknown[]) => unknown;
 
@@ -155,6 +155,58 @@ describe('predicate matchers', () => {
     runs([record], 'a');
 
     expect(seen).toEqual([['a']]);
+  });
+
+  it('an async predicate is not a match, and the candidate says it returned a Promise', () => {
+    // Arrange: an async function always returns a promise, which is truthy.
+    const isReady = async (v: unknown) => v === 'ready';
+    const f = loose(overload(when([isReady], () => 'async case'), when([Number], () => 'number')));
+
+    // Act
+    const forNumber = f(1);
+    const error = thrown(() => f('ready')) as NoMatchingOverloadError;
+
+    // Assert
+    expect(forNumber).toBe('number');
+    expect(error).toBeInstanceOf(NoMatchingOverloadError);
+    expect(error.candidates[0]?.errors).toEqual([{ path: '$args[0]', expected: asyncPredicate('isReady'), value: 'ready' }]);
+    expect(error.message).toContain(`$args[0]: expected ${asyncPredicate('isReady')}, got string`);
+  });
+
+  it('a predicate that returns a thenable is not a match; other truthy objects still are', () => {
+    const thenable = { then: () => undefined };
+    const echo = (v: unknown) => v;
+
+    expect(accepts(echo, thenable)).toBe(false);
+    expect(accepts(echo, Promise.resolve(true))).toBe(false);
+    expect(accepts(echo, { ok: true })).toBe(true);
+    expect(accepts(echo, () => 0)).toBe(true);
+    expect(accepts(echo, 1)).toBe(true);
+    expect(accepts(echo, 0)).toBe(false);
+  });
+
+  it('a rejected promise from a predicate does not surface as an unhandled rejection', async () => {
+    // Arrange
+    const unhandled: unknown[] = [];
+    const listener = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', listener);
+    const failing = async (_v: unknown): Promise<boolean> => {
+      throw new Error('async predicate failed');
+    };
+    const f = loose(overload(when([failing], () => 'never'), when([String], () => 'string')));
+
+    try {
+      // Act: one call that matches a later case, one that explains every candidate.
+      const result = f('x');
+      thrown(() => f(1));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+
+      // Assert
+      expect(result).toBe('string');
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', listener);
+    }
   });
 });
 

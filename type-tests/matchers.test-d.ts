@@ -8,7 +8,7 @@ class Money {
   constructor(readonly cents: number) {}
 }
 
-// when returns fn itself, same type.
+// when returns a stand-in for fn, with the same type.
 const twice = (n: number) => n * 2;
 expectType<(n: number) => number>(when([Number], twice));
 

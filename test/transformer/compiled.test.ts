@@ -79,14 +79,15 @@ describe('the generated straight-line dispatcher', () => {
 
 describe('compiled(build, ...cases), the runtime entry generated code calls', () => {
   const isNumber = (v: unknown): v is number => typeof v === 'number';
-  const double = when([isNumber], (n: number) => n * 2);
+  const doubleFn = (n: number) => n * 2;
+  const double = when([isNumber], doubleFn);
 
   it('returns what build returns, marked as an overloaded function with those cases', () => {
     const f = compiled((fallback, c0) => function (this: unknown, a: unknown) {
       return typeof a === 'number' ? (c0 as (n: number) => number)(a) : (fallback as Function).apply(this, arguments);
     }, double);
     expect((f as (a: unknown) => unknown)(4)).toBe(8);
-    expect(casesOf(f).map((c) => c.fn)).toEqual([double]);
+    expect(casesOf(f).map((c) => c.fn)).toEqual([doubleFn]);
     expect(() => (f as (a: unknown) => unknown)('x')).toThrow(NoMatchingOverloadError);
   });
 
