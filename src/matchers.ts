@@ -186,13 +186,23 @@ function schemaCheck(schema: StandardSchemaV1): Check {
     explain(value, path) {
       try {
         const { issues } = run(value);
-        return (issues ?? []).map((issue) => ({ path: path + schemaPath(issue.path), expected: issue.message, value: valueAt(value, issue.path) }));
+        return (issues ?? []).map((issue) => ({ path: path + schemaPath(issue.path), expected: expectedIn(issue.message), value: valueAt(value, issue.path) }));
       } catch (error) {
         rethrowSetup(error);
         return [{ path, expected: thrownDuringCheck(expected, error), value }];
       }
     },
   };
+}
+
+/**
+ * What an issue message says was expected. A message already worded as duckcall words an issue,
+ * `expected X, got Y` (typia's), gives `X`, so the line does not read "expected expected X, got Y,
+ * got number"; any other message is kept whole.
+ */
+function expectedIn(message: string): string {
+  const worded = /^expected (.+), got [^,]*$/s.exec(message);
+  return worded ? worded[1]! : message;
 }
 
 function schemaPath(path: StandardSchemaV1.Issue['path']): string {

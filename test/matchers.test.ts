@@ -252,6 +252,30 @@ describe('Standard Schema v1 matchers', () => {
     ]);
   });
 
+  it('takes X as what was expected from an issue message worded "expected X, got Y" (as typia words them)', () => {
+    // Arrange
+    const worded: StandardSchemaV1 = {
+      '~standard': {
+        version: 1,
+        vendor: 'worded',
+        validate: (value) => ({
+          issues: [
+            { message: `expected number & Minimum<1>, got ${String(value)}`, path: [] },
+            { message: 'Invalid input: expected number, received string' },
+          ],
+        }),
+      },
+    };
+    const f = loose(overload(when([worded], () => 0)));
+
+    // Act
+    const error = thrown(() => f(0)) as NoMatchingOverloadError;
+
+    // Assert
+    expect(error.candidates[0]?.errors.map((e) => e.expected)).toEqual(['number & Minimum<1>', 'Invalid input: expected number, received string']);
+    expect(error.message.split('\n')[1]).toBe('  (worded schema): $args[0]: expected number & Minimum<1>, got number');
+  });
+
   it('a callable schema (like arktype) is used through ~standard, not called as a predicate', () => {
     // Arrange: calling it would accept everything; its validate accepts numbers only.
     const callable = Object.assign((_value: unknown) => true, {
