@@ -1,0 +1,82 @@
+/**
+ * The project's own differential test (issue 8): seeded random types and values, each value judged
+ * by the TypeScript checker (`isTypeAssignableTo` on the value's exact type, so excess properties are
+ * allowed, as duckcall allows them) and by duckcall's `is<T>` compiled through the real engine.
+ *
+ * `DUCKCALL_DIFFERENTIAL=50000` judges about that many pairs; `DUCKCALL_DIFFERENTIAL_SEED=n` another seed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agrees, report, run, type Judged, type Run } from './support/differential/judge.js';
+import { FAMILIES, typeText, type Family, type Feature } from './support/differential/types.js';
+import { valueExpr } from './support/differential/values.js';
+import { removeProjects } from './support/project.js';
+
+// ============================================================================================
+// KNOWN DISAGREEMENTS: the features of a type (see `featuresOf`) on which duckcall's guard and the
+// checker differ today, each with its item in issue 8. Remove an entry when its fix lands: the test
+// fails while an entry no longer disagrees (so this list cannot go stale), and it fails on every
+// disagreement that no entry explains.
+// ============================================================================================
+const KNOWN_DISAGREEMENTS: readonly { readonly feature: Feature; readonly item: number; readonly what: string }[] = [
+  { feature: 'exact-optional', item: 1, what: 'exactOptionalPropertyTypes ignored: `{ a?: T }` accepts `{ a: undefined }`, `[T?]` accepts `[undefined]`' },
+  { feature: 'readonly-collection', item: 2, what: 'ReadonlyMap/ReadonlySet: entries not checked' },
+  { feature: 'any', item: 3, what: '`any` inside a type treated as `unknown`: `Record<string, any>` rejects arrays, functions, Dates, Maps' },
+  { feature: 'generic-class', item: 4, what: '`Box<number>` accepts `new Box("s")`: type arguments of a nominal class ignored' },
+  { feature: 'leading-or-middle-rest', item: 8, what: '`(...a: [number, ...string[], boolean])` throws SetupError when the overload is built' },
+  { feature: 'type-parameter', item: 9, what: '`is<T>` on an unconstrained type parameter compiles to `true`, no diagnostic' },
+  { feature: 'tuple-rest-array', item: 5, what: '`[string, ...number[][]]` checks its rest one level too shallow' },
+  { feature: 'error', item: 6, what: '`Error` requires instanceof; the checker accepts `{ name, message }`' },
+  { feature: 'proto-key', item: 7, what: '`{ __proto__?: T }` reads Object.prototype and rejects `{}`' },
+  { feature: 'brand', item: 10, what: 'a brand is a guard nothing passes (brands are phantom: the primitive must pass)' },
+  { feature: 'boxed-primitive', item: 15, what: '`Boolean`/`Number`/`String` accept anything with valueOf (`[]`, a Map)' },
+  { feature: 'intersection-index-key', item: 16, what: '`[key: string & Brand]` index signatures are a compile error' },
+  { feature: 'lib-class', item: 17, what: '`File` is checked member by member and rejects Node\'s File' },
+];
+
+afterAll(removeProjects);
+
+const PAIRS = Number(process.env['DUCKCALL_DIFFERENTIAL'] ?? 2000);
+const SEED = Number(process.env['DUCKCALL_DIFFERENTIAL_SEED'] ?? 8);
+
+/** Families whose optional properties and elements `exactOptionalPropertyTypes` changes. */
+const EXACT_FAMILIES: readonly Family[] = ['objects', 'tuples', 'mapped-conditional', 'index-signatures', 'generics', 'nested'];
+
+const known = new Set(KNOWN_DISAGREEMENTS.map((k) => k.feature));
+const knownFeaturesOf = (j: Judged): Feature[] => [...j.case.features].filter((f) => known.has(f));
+
+let runs: Run[] = [];
+let judged: Judged[] = [];
+
+beforeAll(async () => {
+  runs = [
+    await run({ seed: SEED, pairs: Math.round(PAIRS * 0.8), families: FAMILIES }),
+    await run({ seed: SEED + 1, pairs: Math.round(PAIRS * 0.2), families: EXACT_FAMILIES, compilerOptions: { exactOptionalPropertyTypes: true } }),
+  ];
+  judged = runs.flatMap((r) => r.judged);
+  console.log(report(runs, (r) => (r.options.compilerOptions ? 'exactOptionalPropertyTypes' : 'default')));
+}, 600_000);
+
+function describeDisagreement(j: Judged): string {
+  const duckcall = typeof j.duckcall === 'boolean' ? j.duckcall : j.duckcall.error.split('\n')[0];
+  return `[${j.case.family}] is<${typeText(j.case.type)}>(${valueExpr(j.value)}): checker ${j.checker}, duckcall ${duckcall}`;
+}
+
+describe('is<T> against the checker', () => {
+  it('judges enough pairs, from types and values the checker reads without error', () => {
+    expect(judged.length).toBeGreaterThanOrEqual(Math.min(PAIRS, 2000));
+    expect(runs.flatMap((r) => r.generatorErrors)).toEqual([]);
+  });
+
+  it('agrees on every pair that no known disagreement explains', () => {
+    const unexplained = judged.filter((j) => !agrees(j) && knownFeaturesOf(j).length === 0);
+
+    expect(unexplained.map(describeDisagreement)).toEqual([]);
+  });
+
+  it.each(KNOWN_DISAGREEMENTS)('still disagrees on $feature (issue 8 item $item), or the entry goes', ({ feature }) => {
+    // A pair whose type has this feature and no other known one: once the fix lands there is none.
+    const still = judged.filter((j) => !agrees(j) && knownFeaturesOf(j).join() === feature);
+
+    expect(still.length, `no disagreement left on ${feature}: remove it from KNOWN_DISAGREEMENTS`).toBeGreaterThan(0);
+  });
+});
