@@ -106,6 +106,7 @@ const bundlers: readonly Bundler[] = [
   { name: 'rollup', build: ['node_modules/rollup/dist/bin/rollup', '-c', 'rollup.config.mjs', '--silent'], output: 'dist/rollup/main.js' },
   { name: 'rolldown', build: ['node_modules/rolldown/bin/cli.mjs', '-c', 'rolldown.config.mjs'], output: 'dist/rolldown/main.js' },
   { name: 'esbuild', build: ['esbuild.build.mjs'], output: 'dist/esbuild/main.js' },
+  { name: 'esbuild (tsup)', build: ['node_modules/tsup/dist/cli-default.js', '--silent'], output: 'dist/tsup/main.js' },
   { name: 'webpack', build: ['build-webpack.mjs'], output: 'dist/webpack/main.cjs' },
   { name: 'rspack', build: ['build-rspack.mjs'], output: 'dist/rspack/main.cjs' },
 ];
@@ -125,7 +126,7 @@ function writeApp(directory: string, shapesSource: string, withTsconfig = true):
   writeFileSync(join(directory, 'src', 'shapes.ts'), shapesSource);
   writeFileSync(join(directory, 'src', 'label.ts'), label);
   writeFileSync(join(directory, 'src', 'main.ts'), main);
-  for (const file of ['vite.config.ts', 'rollup.config.mjs', 'rolldown.config.mjs', 'esbuild.build.mjs', 'webpack.config.mjs', 'rspack.config.mjs']) {
+  for (const file of ['vite.config.ts', 'rollup.config.mjs', 'rolldown.config.mjs', 'esbuild.build.mjs', 'tsup.config.ts', 'webpack.config.mjs', 'rspack.config.mjs']) {
     copyFileSync(join(snippets, file), join(directory, file));
   }
   writeFileSync(join(directory, 'build-webpack.mjs'), webpackLikeRunner('webpack', 'webpack.config.mjs'));
@@ -150,6 +151,7 @@ beforeAll(() => {
       'rollup-plugin-esbuild': '6.2.1',
       rolldown: '1.2.19',
       esbuild: '0.27.7',
+      tsup: '8.5.1',
       webpack: '5.113.0',
       'ts-loader': '9.6.2',
       '@rspack/core': '2.3.4',
