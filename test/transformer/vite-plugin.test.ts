@@ -46,6 +46,29 @@ describe('duckcall/vite', () => {
     expect(() => plugin.transform(join(dir, 'dup.ts'), readFileSync(join(dir, 'dup.ts'), 'utf8'))).toThrow(/^dup\.ts\(4,3\): error TS990001: duckcall: case 1 \(b: number\) => number has the same parameter types as case 0/);
   });
 
+  it('watches the files its guards were built from, type-only imports included', () => {
+    const dir = project({
+      'types.ts': 'export interface Circle { kind: \'circle\'; r: number }\n',
+      'area.ts': `import { overload } from 'duckcall';\nimport type { Circle } from './types';\nexport const area = overload((s: Circle) => s.r, (n: number) => n);\n`,
+    });
+    const plugin = drivePlugin(dir);
+
+    plugin.transform(join(dir, 'area.ts'), readFileSync(join(dir, 'area.ts'), 'utf8'));
+
+    expect(plugin.watched).toContain(join(dir, 'types.ts'));
+  });
+
+  it('never hands an id with a query to the engine: a ?raw import is not the module', () => {
+    const dir = project({ 'shapes.ts': shapes });
+    const plugin = drivePlugin(dir, { include: /\.ts/ });
+    const file = join(dir, 'shapes.ts');
+
+    expect(plugin.transform(`${file}?raw`, `export default ${JSON.stringify(shapes)}`)).toBeFalsy();
+    // A Vue single-file component's script block: its id ends in .ts, but it is no file of the project.
+    expect(plugin.transform(join(dir, 'App.vue?vue&type=script&setup=true&lang.ts'), shapes)).toBeFalsy();
+    expect(plugin.transform(file, shapes)?.code).toContain('"(s: Circle) => number"');
+  });
+
   it('leaves files it does not compile to Vite', () => {
     const plugin = drivePlugin(root, { tsconfig: 'test/tsconfig.json' });
     expect(plugin.transform(join(root, 'node_modules', 'x', 'index.ts'), 'export {}')).toBeFalsy();
