@@ -93,6 +93,85 @@ bundler(config, (error, stats) => {
 });
 `;
 
+/**
+ * Watch mode, or esbuild's rebuild: builds, prints the app's `duck=` line, adds a required property to
+ * the type-only imported Duck, waits for the rebuild and prints the line again.
+ */
+const watchScript = (setup: string, output: string) => `import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const duckLine = () => execFileSync(process.execPath, ['${output}'], { encoding: 'utf8' }).split('\\n').find((line) => line.startsWith('duck='));
+const original = readFileSync('src/types.ts', 'utf8');
+let builds = 0;
+setTimeout(() => {
+  console.log('no rebuild');
+  process.exit(2);
+}, 60_000);
+
+/** Called after each finished build; the second one ends the run. */
+async function built(stop) {
+  builds += 1;
+  console.log(duckLine());
+  if (builds === 1) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    writeFileSync('src/types.ts', original.replace('quack(): string }', 'quack(): string; feathers: number }'));
+    return;
+  }
+  writeFileSync('src/types.ts', original);
+  await stop();
+  process.exit(0);
+}
+
+${setup}
+`;
+
+const watchSetups: Record<string, string> = {
+  esbuild: `import { context } from 'esbuild';
+import duckcall from 'duckcall/esbuild';
+
+const ctx = await context({ entryPoints: ['src/main.ts'], bundle: true, platform: 'node', format: 'esm', outfile: 'dist/esbuild/main.js', plugins: [duckcall()] });
+await ctx.rebuild();
+await built(() => ctx.dispose());
+await ctx.rebuild();
+await built(() => ctx.dispose());`,
+  rollup: `import { watch } from 'rollup';
+import config from './rollup.config.mjs';
+
+const watcher = watch({ ...config, watch: { clearScreen: false } });
+watcher.on('event', async (event) => {
+  if (event.code === 'ERROR') throw event.error;
+  if (event.code === 'BUNDLE_END') {
+    await event.result.close();
+    await built(() => watcher.close());
+  }
+});`,
+  rolldown: `import { watch } from 'rolldown';
+import config from './rolldown.config.mjs';
+
+const watcher = watch(config);
+watcher.on('event', async (event) => {
+  if (event.code === 'ERROR') throw event.error;
+  if (event.code === 'BUNDLE_END') {
+    await event.result.close();
+    await built(() => watcher.close());
+  }
+});`,
+  webpack: `import webpack from 'webpack';
+import config from './webpack.config.mjs';
+
+const watching = webpack(config).watch({ aggregateTimeout: 50 }, async (error, stats) => {
+  if (error || stats.hasErrors()) throw error ?? new Error(stats.toString('errors-only'));
+  await built(() => new Promise((resolve) => watching.close(resolve)));
+});`,
+  rspack: `import rspack from '@rspack/core';
+import config from './rspack.config.mjs';
+
+const watching = rspack(config).watch({ aggregateTimeout: 50 }, async (error, stats) => {
+  if (error || stats.hasErrors()) throw error ?? new Error(stats.toString('errors-only'));
+  await built(() => new Promise((resolve) => watching.close(resolve)));
+});`,
+};
+
 interface Bundler {
   readonly name: string;
   /** Node's arguments for the build, run in the project. */
@@ -118,6 +197,8 @@ let app: string;
 let broken: string;
 /** The same app without a tsconfig.json, sharing the app's node_modules. */
 let unconfigured: string;
+/** The same app for watch mode, whose types.ts the tests edit, sharing the app's node_modules. */
+let watched: string;
 
 function writeApp(directory: string, shapesSource: string, withTsconfig = true): void {
   mkdirSync(join(directory, 'src'), { recursive: true });
@@ -164,7 +245,9 @@ beforeAll(() => {
   writeApp(broken, shadowedShapes);
   unconfigured = join(scratch, 'unconfigured');
   writeApp(unconfigured, shapes, false);
-  for (const variant of [broken, unconfigured]) {
+  watched = join(scratch, 'watched');
+  writeApp(watched, shapes);
+  for (const variant of [broken, unconfigured, watched]) {
     writeFileSync(join(variant, 'package.json'), JSON.stringify(manifest, null, 2));
     symlinkSync(join(app, 'node_modules'), join(variant, 'node_modules'), 'junction');
   }
@@ -208,6 +291,18 @@ describe.each(bundlers.filter(({ name }) => ['vite', 'esbuild', 'webpack'].inclu
     // One error for the build, not one per TypeScript module (esbuild prints each error twice).
     expect(printed).toMatch(/\b1 error\b/);
     expect(printed).not.toMatch(/^\s+at .*duckcall[\\/]dist/m);
+  });
+});
+
+describe.each(bundlers.filter(({ name }) => name in watchSetups))('duckcall/$name in watch mode', ({ name, output }) => {
+  it('rebuilds with the new guard when a type-only imported file changes', async () => {
+    writeFileSync(join(watched, `watch-${name}.mjs`), watchScript(watchSetups[name]!, output));
+
+    const watching = await exec(process.execPath, [`watch-${name}.mjs`], watched);
+
+    expect(watching.stderr).toBe('');
+    expect(watching.stdout.trim().split('\n')).toEqual(['duck=true', 'duck=false']);
+    expect(watching.status).toBe(0);
   });
 });
 
