@@ -257,8 +257,10 @@ afterAll(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 }, 60_000);
 
-describe.each(bundlers)('duckcall/$name', ({ build, output }) => {
-  it('builds the app with the README config, and the output runs in Node', async () => {
+// The builds are independent (each bundler writes its own dist/ folder, each variant is its own
+// folder), so they run side by side; watch mode edits one file and stays one at a time.
+describe.concurrent('each bundler', () => {
+  it.for(bundlers)('duckcall/$name builds the app with the README config, and the output runs in Node', async ({ build, output }, { expect }) => {
     const built = await exec(process.execPath, build, app);
     expect(built.stderr + built.stdout, 'the build').not.toMatch(/error/i);
     expect(built.status).toBe(0);
@@ -269,7 +271,7 @@ describe.each(bundlers)('duckcall/$name', ({ build, output }) => {
     expect(ran.stdout.trim()).toBe(expected);
   });
 
-  it('fails a build with a shadowed case in a few lines, naming the file and line as tsc does', async () => {
+  it.for(bundlers)('duckcall/$name fails a build with a shadowed case in a few lines, naming the file and line as tsc does', async ({ build }, { expect }) => {
     const built = await exec(process.execPath, build, broken);
     const printed = `${built.stdout}\n${built.stderr}`;
 
@@ -279,10 +281,8 @@ describe.each(bundlers)('duckcall/$name', ({ build, output }) => {
     expect(printed).not.toMatch(/^\s+at .*duckcall[\\/]dist/m);
     expect(printed.trim().split('\n').length).toBeLessThan(40);
   });
-});
 
-describe.each(bundlers.filter(({ name }) => ['vite', 'esbuild', 'webpack'].includes(name)))('duckcall/$name without a tsconfig', ({ build }) => {
-  it('fails the build with the setup problem, once, in one line', async () => {
+  it.for(bundlers.filter(({ name }) => ['vite', 'esbuild', 'webpack'].includes(name)))('duckcall/$name without a tsconfig fails the build with the setup problem, once, in one line', async ({ build }, { expect }) => {
     const built = await exec(process.execPath, build, unconfigured);
     const printed = `${built.stdout}\n${built.stderr}`;
 
