@@ -11,7 +11,7 @@ import { Engine } from '../../../transformer/engine/index.js';
 import { project } from '../project.js';
 import { Random } from './random.js';
 import { declarations, featuresOf, typeText, TypeGenerator, type Family, type Feature, type Ty } from './types.js';
-import { ValueGenerator, valueExpr, valueType, type Val } from './values.js';
+import { foreign, ValueGenerator, valueExpr, valueType, type Val } from './values.js';
 
 export interface Case {
   readonly family: Family;
@@ -53,7 +53,9 @@ export interface Run {
 }
 
 const VALID_PER_TYPE = 3;
-const NEAR_MISSES_PER_TYPE = 3;
+const NEAR_MISSES_PER_TYPE = 2;
+/** Values of another kind altogether (a primitive for an object type, a Map for a tuple, …). */
+const FOREIGN_PER_TYPE = 1;
 const TYPES_PER_MODULE = 250;
 
 export function generateCases({ seed, pairs, families, compilerOptions = {} }: RunOptions): Case[] {
@@ -69,8 +71,9 @@ export function generateCases({ seed, pairs, families, compilerOptions = {} }: R
     const valid: Val[] = [];
     for (let j = 0; j < VALID_PER_TYPE; j++) valid.push(valuesOf.valid(type));
     const misses = valid.slice(0, NEAR_MISSES_PER_TYPE).map((v) => valuesOf.nearMiss(v));
+    const others = Array.from({ length: FOREIGN_PER_TYPE }, () => foreign(rng));
     const seen = new Set<string>();
-    const values = [...valid, ...misses].filter((v) => {
+    const values = [...valid, ...misses, ...others].filter((v) => {
       const key = valueExpr(v);
       return seen.has(key) ? false : (seen.add(key), true);
     });

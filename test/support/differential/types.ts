@@ -218,6 +218,8 @@ export type Feature =
   /** Set by the judge, for a type with an optional property or element, when `exactOptionalPropertyTypes` is on. */
   | 'exact-optional'
   | 'weak-type'
+  /** An object type with a number index signature: a string primitive is judged against it too. */
+  | 'number-index'
   /** `is<T>` on a type parameter with no constraint, instantiated with the type. */
   | 'type-parameter'
   /** The type as a rest parameter's tuple, with a rest element before the end. */
@@ -258,6 +260,7 @@ export function featuresOf(t: Ty, into = new Set<Feature>(), seen = new Set<Recu
         walk(t.index.type);
       }
       if (!t.index && t.props.length > 0 && t.props.every((p) => p.optional)) into.add('weak-type');
+      if (t.index?.key === 'number') into.add('number-index');
       break;
     case 'named':
       t.tags?.forEach((tag) => into.add(tag));
@@ -545,7 +548,9 @@ export class TypeGenerator {
         return { k: 'named', render: (text) => `IfString<${text(arg)}>`, resolved: { k: 'object', props: [prop(isString ? 'text' : 'other', arg)] } };
       }
       case 7: {
-        const inner: Ty = { k: 'union', of: [this.plain(1), { k: 'prim', name: 'null' }, { k: 'prim', name: 'undefined' }] };
+        // Its first member is neither null nor undefined: NonNullable of only those is never.
+        const kept: Ty = r.chance(0.5) ? this.literal() : { k: 'prim', name: r.pick(PLAIN_PRIMITIVES) };
+        const inner: Ty = { k: 'union', of: [kept, { k: 'prim', name: 'null' }, { k: 'prim', name: 'undefined' }] };
         return { k: 'named', render: (text) => `NonNullable<${text(inner)}>`, resolved: inner.of[0] as Ty };
       }
       default: {

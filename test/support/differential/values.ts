@@ -170,15 +170,21 @@ export class ValueGenerator {
         let open = true;
         for (const e of t.elements) {
           if (e.kind === 'required') items.push(this.valid(e.type, depth - 1));
-          else if (e.kind === 'optional' && open && r.chance(0.6)) items.push(this.valid(e.type, depth - 1));
+          else if (e.kind === 'optional' && open && r.chance(0.6)) items.push(r.chance(0.2) ? leaf('undefined') : this.valid(e.type, depth - 1));
           else if (e.kind === 'optional') open = false;
           else if (open) for (let i = r.int(0, 2); i > 0; i--) items.push(this.valid(e.type, depth - 1));
         }
         return { k: 'array', items };
       }
       case 'object': {
+        // A string has a number index signature of strings: the checker judges it against this one.
+        if (t.index?.key === 'number' && t.props.length === 0 && r.chance(0.3)) return lit(r.pick(['', 'ab']));
         const entries: [string, Val][] = [];
-        for (const p of t.props) if (!p.optional || r.chance(0.5)) entries.push([p.key, this.valid(p.type, depth - 1)]);
+        for (const p of t.props) {
+          if (!p.optional || r.chance(0.5)) entries.push([p.key, this.valid(p.type, depth - 1)]);
+          // Fine for the checker, unless exactOptionalPropertyTypes is on.
+          else if (r.chance(0.3)) entries.push([p.key, leaf('undefined')]);
+        }
         if (t.index) {
           const keys = r.some(INDEX_KEYS[t.index.key], depth > 0 ? r.int(0, 2) : 0);
           for (const key of keys) if (!entries.some(([k]) => k === key)) entries.push([key, this.valid(t.index.type, depth - 1)]);
