@@ -94,6 +94,54 @@ export function has(value: unknown, key: PropertyKey): boolean {
   return key in Object(value);
 }
 
+/**
+ * An own property's value, for keys `Object.prototype` also has (`__proto__`, `constructor`): `{}`
+ * fits `{ constructor?: number }` although it inherits a `constructor`. Runs a getter as a read would.
+ */
+export function own(value: unknown, key: PropertyKey): unknown {
+  const descriptor = Object.getOwnPropertyDescriptor(Object(value), key);
+  if (descriptor === undefined) return undefined;
+  return 'value' in descriptor ? descriptor.value : descriptor.get?.call(value);
+}
+
+export function hasOwn(value: unknown, key: PropertyKey): boolean {
+  return Object.prototype.hasOwnProperty.call(Object(value), key);
+}
+
+/**
+ * A global constructor as it was when the generated module loaded, so a module's own `class Date`
+ * cannot change what a guard means. A constructor this platform lacks (`File` on an old runtime)
+ * becomes one no value is an instance of.
+ */
+export function global(name: string): Function {
+  const found: unknown = (globalThis as Record<string, unknown>)[name];
+  return typeof found === 'function' ? found : function missing() {};
+}
+
+const unboxers = {
+  string: String.prototype.valueOf,
+  number: Number.prototype.valueOf,
+  boolean: Boolean.prototype.valueOf,
+  bigint: BigInt.prototype.valueOf,
+  symbol: Symbol.prototype.valueOf,
+};
+
+/** A boxed primitive (`new Boolean(false)`), from any realm: only a real wrapper object has the slot `valueOf` reads. */
+export function boxed(value: unknown, type: keyof typeof unboxers): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  try {
+    (unboxers[type] as (this: unknown) => unknown).call(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `typeof C` for a class compared nominally: `C` itself or a constructor that extends it. */
+export function subclass(value: unknown, cls: Function): boolean {
+  return typeof value === 'function' && (value === cls || Object.prototype.isPrototypeOf.call(cls, value));
+}
+
 export function map(value: unknown, keyIs: Is, valueIs: Is): boolean {
   if (!(value instanceof Map)) return false;
   for (const [k, v] of Map.prototype.entries.call(value) as IterableIterator<[unknown, unknown]>) {
@@ -169,8 +217,8 @@ export interface SchemaNode {
   /** The type as TypeScript prints it: `Circle`, `number`, `"circle" | "square"`. */
   readonly t: string;
   readonly is: Is;
-  /** Properties: key, node, optional. */
-  p?: ReadonlyArray<readonly [PropertyKey, SchemaNode, boolean]>;
+  /** Properties: key, node, optional (`"exact"`: absent, never `undefined`), read as an own property. */
+  p?: ReadonlyArray<readonly [PropertyKey, SchemaNode, boolean | 'exact', boolean?]>;
   /** Array element. */
   e?: SchemaNode;
   /** Tuple elements, and the index the rest element (last of `u`) starts at, if any. */
@@ -197,9 +245,9 @@ function safeIs(node: SchemaNode, value: unknown): boolean {
   }
 }
 
-function read(value: unknown, key: PropertyKey): { ok: true; value: unknown } | { ok: false; error: unknown } {
+function read(value: unknown, key: PropertyKey, ownOnly = false): { ok: true; value: unknown } | { ok: false; error: unknown } {
   try {
-    return { ok: true, value: (value as Record<PropertyKey, unknown>)[key] };
+    return { ok: true, value: ownOnly ? own(value, key) : (value as Record<PropertyKey, unknown>)[key] };
   } catch (error) {
     return { ok: false, error };
   }
@@ -277,10 +325,13 @@ function childTasks(frame: Frame): Task[] {
     const sameKind = node.m.filter((m) => (Array.isArray(value) ? m.e !== undefined || m.u !== undefined : isObject && (m.p !== undefined || m.a !== undefined)));
     if (sameKind.length === 1) visit(sameKind[0]!, value, path);
   } else if (node.p && isObject) {
-    for (const [key, child, optional] of node.p) {
-      const got = read(value, key);
+    for (const [key, child, optional, ownOnly = false] of node.p) {
+      const got = read(value, key, ownOnly);
+      const present = () => (ownOnly ? hasOwnKey(value, key) : hasKey(value, key));
       if (!got.ok) tasks.push({ issue: { path: keyPath(path, key), expected: `${child.t} (reading it threw)`, value: got.error } });
-      else if (got.value === undefined && !optional && !hasKey(value, key)) tasks.push({ issue: { path: keyPath(path, key), expected: child.t, value: undefined } });
+      else if (got.value === undefined && optional === 'exact') {
+        if (present()) tasks.push({ issue: { path: keyPath(path, key), expected: child.t, value: undefined } });
+      } else if (got.value === undefined && !optional && !present()) tasks.push({ issue: { path: keyPath(path, key), expected: child.t, value: undefined } });
       else if (!(optional && got.value === undefined)) visit(child, got.value, keyPath(path, key));
     }
     if (node.i && typeof value === 'object') {
@@ -307,6 +358,14 @@ function hasKey(value: unknown, key: PropertyKey): boolean {
   }
 }
 
+function hasOwnKey(value: unknown, key: PropertyKey): boolean {
+  try {
+    return hasOwn(value, key);
+  } catch {
+    return false;
+  }
+}
+
 function safeKeys(value: object): string[] {
   try {
     return Object.keys(value);
@@ -319,4 +378,4 @@ function safeKeys(value: object): string[] {
  * The helpers as one object for generated code (`__duckcall.__guards.arr(…)`). A plain object
  * literal rather than `export * as`, so bundlers drop it from programs that never use it.
  */
-export const guards = { arr, tail, plain, index, keyed, common, has, map, set, numeric, bigintText, template, explain };
+export const guards = { arr, tail, plain, index, keyed, common, has, own, hasOwn, global, boxed, subclass, map, set, numeric, bigintText, template, explain };

@@ -68,3 +68,56 @@ export const f = overload(g, (b: boolean) => 'b');
     expect(diagnostics(source)).toEqual([`5:27 duckcall: ${messages.signatureOverloads('g')}`]);
   });
 });
+
+describe('checks that could only say one thing are compile errors', () => {
+  it('reports a rest element before the end of a parameter list, instead of code that fails when it loads', () => {
+    const source = `import { overload } from 'duckcall';
+export const f = overload(
+  (...a: [number, ...string[], boolean]) => a.length,
+  (s: string) => s,
+);
+`;
+    expect(diagnostics(source)).toEqual([
+      `3:3 duckcall: ${messages.unsupported('a parameter list with a rest element before its end (arguments are matched left to right: put the rest last)')}`,
+    ]);
+  });
+
+  it('reports is/assert/validate/protocol of a type parameter with no constraint, naming it', () => {
+    const source = `import { is, assert, validate, protocol } from 'duckcall';
+export function check<T>(v: unknown): v is T { return is<T>(v) }
+export function must<Item>(v: unknown): void { assert<Item>(v) }
+export const both = <T, U extends { id: string }>(v: unknown) => [validate<T>(v), protocol<T>(), is<U>(v)];
+`;
+    expect(diagnostics(source)).toEqual([
+      `2:55 duckcall: ${messages.unconstrainedTypeParameter('is', 'T')}`,
+      `3:48 duckcall: ${messages.unconstrainedTypeParameter('assert', 'Item')}`,
+      `4:67 duckcall: ${messages.unconstrainedTypeParameter('validate', 'T')}`,
+      `4:83 duckcall: ${messages.unconstrainedTypeParameter('protocol', 'T')}`,
+    ]);
+  });
+
+  it('reports overload cases that only brands tell apart', () => {
+    const source = `import { overload } from 'duckcall';
+type UserId = string & { readonly __brand: 'UserId' };
+type OrderId = string & { readonly __brand: 'OrderId' };
+export const load = overload(
+  (id: UserId) => 'user',
+  (id: OrderId) => 'order',
+  (n: number) => 'number',
+);
+`;
+    expect(diagnostics(source)).toEqual([`6:3 duckcall: ${messages.brandOnly(1, 0, "(id: OrderId) => 'order'", "(id: UserId) => 'user'")}`]);
+  });
+
+  it('reports a guard that no value can pass', () => {
+    const source = `import { is } from 'duckcall';
+interface Never { kind: 'x'; impossible: never }
+export const a = (v: unknown) => is<never>(v);
+export const b = (v: unknown) => is<Never>(v);
+`;
+    expect(diagnostics(source)).toEqual([
+      `3:34 duckcall: ${messages.impossible('never')}`,
+      `4:34 duckcall: ${messages.impossible('Never: its property impossible has type never, so no value is a Never')}`,
+    ]);
+  });
+});

@@ -5,7 +5,8 @@
 import ts from 'typescript';
 
 export type Shape =
-  | { readonly kind: 'any' }
+  /** `unknown` (and `any`): every value. `explicit` for `any`, which keeps its meaning inside types. */
+  | { readonly kind: 'any'; readonly explicit?: boolean }
   | { readonly kind: 'never' }
   | { readonly kind: 'typeof'; readonly type: 'string' | 'number' | 'boolean' | 'bigint' | 'symbol' | 'function' }
   | { readonly kind: 'literal'; readonly value: string | number | boolean | bigint | null | undefined }
@@ -17,10 +18,20 @@ export type Shape =
   | { readonly kind: 'intersection'; readonly members: readonly Shape[] }
   | { readonly kind: 'array'; readonly element: Shape }
   | { readonly kind: 'tuple'; readonly elements: readonly TupleElement[] }
-  /** A built-in class checked with `instanceof` (and its elements, for Map and Set). */
-  | { readonly kind: 'builtin'; readonly name: string; readonly args: readonly Shape[] }
-  /** A class TypeScript compares nominally (private, protected or #private members). */
-  | { readonly kind: 'nominal'; readonly symbol: ts.Symbol; readonly name: string }
+  /**
+   * A built-in class checked by an `instanceof`-style test of the global constructor `name` (and its
+   * elements, for Map and Set). `structural`: also accepted when it fits this (ReadonlyMap, ReadonlySet).
+   */
+  | { readonly kind: 'builtin'; readonly name: string; readonly args: readonly Shape[]; readonly structural?: Shape }
+  /** A primitive's wrapper interface (`Boolean`, `Number`…): the primitive, or its boxed object. */
+  | { readonly kind: 'boxed'; readonly type: 'string' | 'number' | 'boolean' | 'bigint' | 'symbol' }
+  /**
+   * A class TypeScript compares nominally (private, protected or #private members): `instanceof`,
+   * and for a generic class its members checked with its type arguments (`members`).
+   */
+  | { readonly kind: 'nominal'; readonly symbol: ts.Symbol; readonly name: string; readonly members?: ObjectShape }
+  /** `typeof C` for such a class: `C` itself or a subclass constructor. */
+  | { readonly kind: 'nominalConstructor'; readonly symbol: ts.Symbol; readonly name: string }
   /** `typeof sym` for a `unique symbol`: that one symbol value. */
   | { readonly kind: 'uniqueSymbol'; readonly symbol: ts.Symbol; readonly name: string }
   | { readonly kind: 'template'; readonly parts: readonly (string | Shape)[] }
@@ -38,8 +49,11 @@ export interface LazyShape {
 }
 
 export interface TupleElement {
+  /** For a rest element, the type of each element it stands for (`number[]` in `...number[][]`). */
   readonly shape: Shape;
   readonly flag: 'required' | 'optional' | 'rest';
+  /** Optional under `exactOptionalPropertyTypes`: absent, but never `undefined` unless its type says so. */
+  readonly exact?: boolean;
 }
 
 export interface Property {
@@ -51,6 +65,13 @@ export interface Property {
   readonly text: string;
   /** Declared with method syntax: it must be a function, whatever its signature. */
   readonly method: boolean;
+  /** Optional under `exactOptionalPropertyTypes`: absent, but never `undefined` unless its type says so. */
+  readonly exact: boolean;
+  /**
+   * Read as an own property: a data property named like one of `Object.prototype`'s (`__proto__`,
+   * `constructor`) is not satisfied by the inherited one, which `{}` has without declaring it.
+   */
+  readonly own: boolean;
 }
 
 export interface ObjectShape {
@@ -79,11 +100,33 @@ export class UnsupportedType extends Error {
   }
 }
 
-const BUILTIN_CLASSES = new Set([
-  'Date', 'RegExp', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Promise', 'ArrayBuffer', 'SharedArrayBuffer', 'DataView',
-  'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array',
-  'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array', 'Error', 'URL', 'Blob',
-  'WeakRef',
+/** A type no runtime value can have (a required property of type `never`): its guard could never be true. */
+export class ImpossibleType extends Error {
+  constructor(readonly detail: string) {
+    super(detail);
+  }
+}
+
+/** Names `Object.prototype` gives every object; a data property with one of them is read as an own property. */
+const OBJECT_PROTOTYPE_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** The wrapper interfaces of primitives, checked as the primitive or its boxed object. */
+const BOXED = new Map<string, 'string' | 'number' | 'boolean' | 'bigint' | 'symbol'>([
+  ['String', 'string'],
+  ['Number', 'number'],
+  ['Boolean', 'boolean'],
+  ['BigInt', 'bigint'],
+  ['Symbol', 'symbol'],
+]);
+
+/** Lib interfaces with a global constructor that plain objects are meant to implement: checked structurally. */
+const STRUCTURAL_LIB_INTERFACES = new Set(['Iterator', 'AsyncIterator']);
+
+/** Built-in classes whose type arguments are checked too (their elements). */
+const COLLECTIONS = new Set(['Map', 'Set']);
+const READONLY_COLLECTIONS = new Map([
+  ['ReadonlyMap', 'Map'],
+  ['ReadonlySet', 'Set'],
 ]);
 
 /** Builds shapes for one program; object shapes are shared across a file's guards. */
@@ -92,11 +135,14 @@ export class ShapeBuilder {
   private readonly building = new Set<ts.Type>();
   private readonly pending = new Map<ts.Type, { box: LazyShape | undefined }>();
   private nextId = 0;
+  private readonly exactOptional: boolean;
 
   constructor(
     private readonly checker: ts.TypeChecker,
     private readonly program: ts.Program,
-  ) {}
+  ) {
+    this.exactOptional = program.getCompilerOptions().exactOptionalPropertyTypes === true;
+  }
 
   text(type: ts.Type): string {
     return this.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseSingleQuotesForStringLiteralType);
@@ -126,7 +172,8 @@ export class ShapeBuilder {
   private build(type: ts.Type, at: ts.Node): Shape {
     const { checker } = this;
     const flags = type.flags;
-    if (flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return { kind: 'any' };
+    if (flags & ts.TypeFlags.Any) return { kind: 'any', explicit: true };
+    if (flags & ts.TypeFlags.Unknown) return { kind: 'any' };
     if (flags & ts.TypeFlags.Never) return { kind: 'never' };
     if (flags & ts.TypeFlags.TypeParameter) {
       const constraint = checker.getBaseConstraintOfType(type);
@@ -153,13 +200,26 @@ export class ShapeBuilder {
     if (flags & ts.TypeFlags.TemplateLiteral) return this.template(type as ts.TemplateLiteralType, at);
     if (flags & ts.TypeFlags.StringMapping) throw new UnsupportedType(`the string mapping type ${this.text(type)}`);
     if (type.isUnion()) return union(type.types.map((t) => this.shapeOf(t, at)));
-    if (type.isIntersection()) return { kind: 'intersection', members: type.types.map((t) => this.shapeOf(t, at)) };
+    if (type.isIntersection()) return this.intersection(type, at);
     if (flags & ts.TypeFlags.Object) return this.object(type as ts.ObjectType, at);
     if (flags & (ts.TypeFlags.Index | ts.TypeFlags.IndexedAccess | ts.TypeFlags.Conditional | ts.TypeFlags.Substitution)) {
       const constraint = checker.getBaseConstraintOfType(type);
       if (constraint && constraint !== type) return this.shapeOf(constraint, at);
     }
     throw new UnsupportedType(`the type ${this.text(type)}`);
+  }
+
+  /**
+   * Brands are phantom: a primitive cannot carry the object members of `string & { __brand: 'Id' }`,
+   * so only the primitive part is checked (object members a primitive does have, such as `length`,
+   * hold for every value of the primitive anyway).
+   */
+  private intersection(type: ts.IntersectionType, at: ts.Node): Shape {
+    const members = type.types.map((t) => this.shapeOf(t, at));
+    const primitive = (m: Shape) => (m.kind === 'typeof' && m.type !== 'function') || (m.kind === 'literal' && m.value !== null && m.value !== undefined) || m.kind === 'template';
+    if (!members.some(primitive)) return { kind: 'intersection', members };
+    const kept = members.filter((m) => m.kind !== 'ref' && m.kind !== 'nonNullish');
+    return kept.length === 1 ? kept[0]! : { kind: 'intersection', members: kept };
   }
 
   private template(type: ts.TemplateLiteralType, at: ts.Node): Shape {
@@ -182,17 +242,35 @@ export class ShapeBuilder {
     const symbol = type.getSymbol();
     if (symbol && this.isLibSymbol(symbol)) {
       const name = symbol.getName();
-      if (BUILTIN_CLASSES.has(name)) {
-        const args = (type as ts.TypeReference).target ? checker.getTypeArguments(type as ts.TypeReference) : [];
-        const checked = name === 'Map' || name === 'Set' ? args.map((t) => this.shapeOf(t, at)) : [];
-        return { kind: 'builtin', name, args: checked };
-      }
+      const typeArguments = () => ((type as ts.TypeReference).target ? checker.getTypeArguments(type as ts.TypeReference) : []);
       if (name === 'Function' || name === 'CallableFunction' || name === 'NewableFunction') return { kind: 'typeof', type: 'function' };
       if (name === 'Object' && checker.getPropertiesOfType(type).length > 0 && isGlobalObjectInterface(type, checker)) return { kind: 'nonNullish' };
+      const boxed = BOXED.get(name);
+      if (boxed) return { kind: 'boxed', type: boxed };
+      const collection = READONLY_COLLECTIONS.get(name);
+      if (collection) {
+        // A real Map or Set has its entries checked; anything else with the methods fits, as the checker says.
+        const structural = this.structural(type, at);
+        return { kind: 'builtin', name: collection, args: typeArguments().map((t) => this.shapeOf(t, at)), structural };
+      }
+      if (this.isGlobalClass(symbol, type)) {
+        return { kind: 'builtin', name, args: COLLECTIONS.has(name) ? typeArguments().map((t) => this.shapeOf(t, at)) : [] };
+      }
     }
     if (symbol && symbol.flags & ts.SymbolFlags.Class && this.isNominal(type)) {
-      return { kind: 'nominal', symbol, name: symbol.getName() };
+      if (type === checker.getTypeOfSymbol(symbol)) return { kind: 'nominalConstructor', symbol, name: symbol.getName() };
+      const generic = (type as ts.TypeReference).target !== undefined && checker.getTypeArguments(type as ts.TypeReference).length > 0;
+      if (!generic) return { kind: 'nominal', symbol, name: symbol.getName() };
+      // `Box<number>` is not `Box<string>`: its members (but `#private` ones, which cannot be read) with the type arguments.
+      const members = checker.getPropertiesOfType(type).filter((p) => !isPrivateName(p));
+      return { kind: 'nominal', symbol, name: symbol.getName(), members: this.record(type, at, members, [], false) };
     }
+    return this.structural(type, at);
+  }
+
+  /** An object type checked member by member. */
+  private structural(type: ts.ObjectType, at: ts.Node): Shape {
+    const { checker } = this;
     const properties = checker.getPropertiesOfType(type);
     const callable = type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0;
     const indexInfos = checker.getIndexInfosOfType(type);
@@ -231,6 +309,9 @@ export class ShapeBuilder {
         const propertyType = this.checker.getTypeOfSymbolAtLocation(property, at);
         const isMethod = (property.flags & ts.SymbolFlags.Method) !== 0;
         const propertyShape: Shape = isMethod ? methodShape(optional) : this.shapeOf(propertyType, at);
+        if (!optional && propertyShape.kind === 'never') {
+          throw new ImpossibleType(`${shape.text}: its property ${this.checker.symbolToString(property)} has type never, so no value is a ${shape.text}`);
+        }
         shape.properties.push({
           key,
           shape: propertyShape,
@@ -238,14 +319,20 @@ export class ShapeBuilder {
           admitsUndefined: admitsUndefined(propertyShape),
           text: isMethod ? 'a method' : this.text(propertyType),
           method: isMethod,
+          exact: optional && this.exactOptional && !admitsUndefined(propertyShape),
+          own: !isMethod && typeof key === 'string' && OBJECT_PROTOTYPE_KEYS.has(key),
         });
       }
       for (const info of indexInfos) {
         const value = this.shapeOf(info.type, at);
-        if (info.keyType.flags & ts.TypeFlags.String) shape.stringIndex = value;
-        else if (info.keyType.flags & ts.TypeFlags.Number) shape.numberIndex = value;
-        else if (info.keyType.flags & (ts.TypeFlags.TemplateLiteral | ts.TypeFlags.ESSymbol)) {
-          shape.keyedIndexes.push({ key: this.shapeOf(info.keyType, at), value });
+        // A key type with a brand (`string & Format<'uuid'>`) is its primitive part, brands being phantom.
+        const keyType = info.keyType.isIntersection()
+          ? (info.keyType.types.find((t) => t.flags & (ts.TypeFlags.String | ts.TypeFlags.Number | ts.TypeFlags.TemplateLiteral | ts.TypeFlags.ESSymbol)) ?? info.keyType)
+          : info.keyType;
+        if (keyType.flags & ts.TypeFlags.String) shape.stringIndex = value;
+        else if (keyType.flags & ts.TypeFlags.Number) shape.numberIndex = value;
+        else if (keyType.flags & (ts.TypeFlags.TemplateLiteral | ts.TypeFlags.ESSymbol)) {
+          shape.keyedIndexes.push({ key: this.shapeOf(keyType, at), value });
         } else throw new UnsupportedType(`the index signature [key: ${this.text(info.keyType)}] of ${shape.text}`);
       }
     } catch (error) {
@@ -263,7 +350,14 @@ export class ShapeBuilder {
     const flags = type.target.elementFlags;
     const elements = this.checker.getTypeArguments(type).map((t, i): TupleElement => {
       const flag = flags[i]! & ts.ElementFlags.Optional ? 'optional' : flags[i]! & ts.ElementFlags.Variable ? 'rest' : 'required';
-      return { shape: this.shapeOf(t, at), flag };
+      // A rest element (`...number[][]`) holds its element type (`number[]`); a variadic `...T` holds the array.
+      const element = flags[i]! & ts.ElementFlags.Variadic ? (this.checker.getIndexTypeOfType(t, ts.IndexKind.Number) ?? this.checker.getAnyType()) : t;
+      // Under exactOptionalPropertyTypes an optional element's type holds the checker's "missing"
+      // marker (an `undefined` that is not the undefined type): absent is fine, `undefined` is not.
+      const missing = (m: ts.Type) => (m.flags & ts.TypeFlags.Undefined) !== 0 && m !== this.checker.getUndefinedType();
+      const exact = flag === 'optional' && this.exactOptional && element.isUnion() && element.types.some(missing);
+      const shape = exact ? union((element as ts.UnionType).types.filter((m) => !missing(m)).map((m) => this.shapeOf(m, at))) : this.shapeOf(element, at);
+      return { shape, flag, exact: exact && !admitsUndefined(shape) };
     });
     const restAt = elements.findIndex((e) => e.flag === 'rest');
     if (restAt !== -1 && restAt !== elements.length - 1) {
@@ -293,6 +387,17 @@ export class ShapeBuilder {
     return declarations.some((d) => this.program.isSourceFileDefaultLibrary(d.getSourceFile()));
   }
 
+  /**
+   * A class of the lib with a global constructor (`Date`, `Map`, `File`, `URL`…), whose methods make
+   * a plain literal impractical: checked against the constructor. Data-only interfaces with a
+   * constructor (`Error`: a name and a message) are checked structurally, as the checker does.
+   */
+  private isGlobalClass(symbol: ts.Symbol, type: ts.Type): boolean {
+    if (!(symbol.flags & ts.SymbolFlags.Interface) || !(symbol.flags & ts.SymbolFlags.Variable)) return false;
+    if (STRUCTURAL_LIB_INTERFACES.has(symbol.getName())) return false;
+    return this.checker.getPropertiesOfType(type).some((p) => p.flags & ts.SymbolFlags.Method);
+  }
+
   private isNominal(type: ts.Type): boolean {
     return this.checker.getPropertiesOfType(type).some((property) =>
       (property.getDeclarations() ?? []).some((d) => {
@@ -302,6 +407,13 @@ export class ShapeBuilder {
       }),
     );
   }
+}
+
+function isPrivateName(property: ts.Symbol): boolean {
+  return (property.getDeclarations() ?? []).some((d) => {
+    const name = ts.getNameOfDeclaration(d);
+    return name !== undefined && ts.isPrivateIdentifier(name);
+  });
 }
 
 function typeAdmitsUndefined(type: ts.Type): boolean {

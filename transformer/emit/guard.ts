@@ -4,7 +4,7 @@
  * file-state.ts); it refers only to names this block defines and to the duckcall namespace import.
  */
 import ts from 'typescript';
-import { UnsupportedType, type LazyShape, type ObjectShape, type Shape } from '../analyze/shape.js';
+import { UnsupportedType, type LazyShape, type ObjectShape, type Shape, type TupleElement } from '../analyze/shape.js';
 
 /** How the generated code reaches a value (a nominal class, a unique symbol), or `undefined` if it cannot. */
 export type ClassReference = (symbol: ts.Symbol) => string | undefined;
@@ -82,21 +82,22 @@ export class GuardEmitter {
         return shape.element.kind === 'any' ? `Array.isArray(${v})` : `${H}.arr(${v}, ${this.isFunction(shape.element)})`;
       case 'tuple':
         return this.tuple(shape.elements, v);
-      case 'builtin':
+      case 'builtin': {
+        const instance = `${v} instanceof ${this.globalConstructor(shape.name)}`;
+        let check = instance;
         if (shape.name === 'Map' && shape.args.length === 2) {
-          return `${H}.map(${v}, ${this.isFunction(shape.args[0]!)}, ${this.isFunction(shape.args[1]!)})`;
-        }
-        if (shape.name === 'Set' && shape.args.length === 1) return `${H}.set(${v}, ${this.isFunction(shape.args[0]!)})`;
-        return `${v} instanceof ${shape.name}`;
-      case 'nominal': {
-        const reference = this.classReference(shape.symbol);
-        if (!reference) {
-          throw new UnsupportedType(
-            `the class ${shape.name}: it has private or protected members, so it is checked with instanceof, but it is not reachable as a value here (import it)`,
-          );
-        }
-        return `${v} instanceof ${reference}`;
+          check = `${H}.map(${v}, ${this.isFunction(shape.args[0]!)}, ${this.isFunction(shape.args[1]!)})`;
+        } else if (shape.name === 'Set' && shape.args.length === 1) check = `${H}.set(${v}, ${this.isFunction(shape.args[0]!)})`;
+        return shape.structural ? `(${instance} ? ${check} : ${this.isFunction(shape.structural)}(${v}))` : check;
       }
+      case 'boxed':
+        return `(typeof ${v} === "${shape.type}" || ${H}.boxed(${v}, "${shape.type}"))`;
+      case 'nominal': {
+        const instance = `${v} instanceof ${this.nominalReference(shape)}`;
+        return shape.members ? `(${instance} && ${this.objectFunction(shape.members)}(${v}))` : instance;
+      }
+      case 'nominalConstructor':
+        return `${H}.subclass(${v}, ${this.nominalReference(shape)})`;
       case 'uniqueSymbol': {
         // A unique symbol with no value in reach (a brand such as `{ __tag: unique symbol }` has
         // none at all) is checked as a symbol.
@@ -112,6 +113,27 @@ export class GuardEmitter {
       case 'lazy':
         return `${this.lazyFunction(shape.box)}(${v})`;
     }
+  }
+
+  private nominalReference(shape: { readonly symbol: ts.Symbol; readonly name: string }): string {
+    const reference = this.classReference(shape.symbol);
+    if (!reference) {
+      throw new UnsupportedType(
+        `the class ${shape.name}: it has private or protected members, so it is checked with instanceof, but it is not reachable as a value here (import it)`,
+      );
+    }
+    return reference;
+  }
+
+  /** A global constructor as the runtime saw it when it loaded: a module's own `class Date` cannot stand in for it. */
+  private globalConstructor(name: string): string {
+    const key = `global:${name}`;
+    const known = this.functions.get(key);
+    if (known) return known;
+    const local = this.fresh('g');
+    this.functions.set(key, local);
+    this.declarations.push(`const ${local} = ${this.runtime}.global(${JSON.stringify(name)});`);
+    return local;
   }
 
   /** TypeScript's weak type check: the value has none of its own properties or one of these. */
@@ -139,7 +161,7 @@ export class GuardEmitter {
     return name;
   }
 
-  private tuple(elements: readonly { shape: Shape; flag: string }[], v: string): string {
+  private tuple(elements: readonly TupleElement[], v: string): string {
     const required = elements.filter((e) => e.flag === 'required').length;
     const hasRest = elements.some((e) => e.flag === 'rest');
     const fixed = elements.filter((e) => e.flag !== 'rest');
@@ -147,13 +169,11 @@ export class GuardEmitter {
     if (!hasRest) checks.push(`${v}.length <= ${fixed.length}`);
     fixed.forEach((e, i) => {
       const element = `${this.isFunction(e.shape)}(${v}[${i}])`;
-      checks.push(e.flag === 'optional' ? `(${v}.length <= ${i} || ${v}[${i}] === undefined || ${element})` : element);
+      if (e.flag !== 'optional') checks.push(element);
+      else checks.push(e.exact ? `(${v}.length <= ${i} || ${element})` : `(${v}.length <= ${i} || ${v}[${i}] === undefined || ${element})`);
     });
     const rest = elements.find((e) => e.flag === 'rest');
-    if (rest) {
-      const element = rest.shape.kind === 'array' ? rest.shape.element : rest.shape;
-      checks.push(`${this.runtime}.tail(${v}, ${fixed.length}, ${this.isFunction(element)})`);
-    }
+    if (rest) checks.push(`${this.runtime}.tail(${v}, ${fixed.length}, ${this.isFunction(rest.shape)})`);
     return `(${checks.join(' && ')})`;
   }
 
@@ -195,7 +215,10 @@ export class GuardEmitter {
     const name = `${this.prefix}_o${this.counter++}`;
     this.objects.set(target, name);
     const lines: string[] = [];
+    // `[k: string]: any` admits every non-primitive, class instances and arrays too (the checker's rule).
+    const anyIndex = target.stringIndex?.kind === 'any' && target.stringIndex.explicit === true;
     if (target.callable) lines.push(`if (typeof v !== "function") return false;`);
+    else if (anyIndex) lines.push(`if (typeof v === "object" ? v === null : typeof v !== "function") return false;`);
     // A number index signature alone also fits arrays and strings: `index` below decides.
     else if (target.stringIndex || target.keyedIndexes.length > 0) lines.push(`if (!${this.runtime}.plain(v)) return false;`);
     else lines.push(`if (v === null || v === undefined) return false;`);
@@ -203,17 +226,22 @@ export class GuardEmitter {
     const ordered = [...target.properties].sort((x, y) => (x.method ? 0 : cost(x.shape)) - (y.method ? 0 : cost(y.shape)));
     ordered.forEach((property, i) => {
       const local = `p${i}`;
-      lines.push(`const ${local} = v${access(property.key)};`);
+      const key = keyExpression(property.key);
+      lines.push(property.own ? `const ${local} = ${this.runtime}.own(v, ${key});` : `const ${local} = v${access(property.key)};`);
+      const present = property.own ? `${this.runtime}.hasOwn(v, ${key})` : `${this.runtime}.has(v, ${key})`;
       const check = this.propertyCheck(property.shape, local);
-      if (property.optional) {
+      if (property.exact) {
+        // Absent, or present with a value of its type: `undefined` is not one (exactOptionalPropertyTypes).
+        lines.push(`if (${local} === undefined ? ${present} : !(${check})) return false;`);
+      } else if (property.optional) {
         if (check !== 'true') lines.push(`if (${local} !== undefined && !(${check})) return false;`);
       } else {
         if (check !== 'true') lines.push(`if (!(${check})) return false;`);
-        if (property.admitsUndefined) lines.push(`if (${local} === undefined && !${this.runtime}.has(v, ${keyExpression(property.key)})) return false;`);
+        if (property.admitsUndefined) lines.push(`if (${local} === undefined && !${present}) return false;`);
       }
     });
-    if (target.stringIndex || target.numberIndex) {
-      const s = target.stringIndex ? this.isFunction(target.stringIndex) : 'undefined';
+    if ((target.stringIndex && !anyIndex) || target.numberIndex) {
+      const s = target.stringIndex && !anyIndex ? this.isFunction(target.stringIndex) : 'undefined';
       const n = target.numberIndex ? this.isFunction(target.numberIndex) : 'undefined';
       lines.push(`if (!${this.runtime}.index(v, ${s}, ${n})) return false;`);
     }
@@ -264,7 +292,11 @@ export class GuardEmitter {
   }
 
   private propertySchemas(name: string, target: ObjectShape): void {
-    const properties = target.properties.map((p) => `[${keyExpression(p.key)}, ${p.method ? this.methodSchema(p.shape) : this.schema(p.shape)}, ${p.optional}]`);
+    // [key, node, optional ("exact": absent only), read as an own property]
+    const properties = target.properties.map((p) => {
+      const optional = p.exact ? '"exact"' : String(p.optional);
+      return `[${keyExpression(p.key)}, ${p.method ? this.methodSchema(p.shape) : this.schema(p.shape)}, ${optional}${p.own ? ', true' : ''}]`;
+    });
     this.patches.push(`${name}.p = [${properties.join(', ')}];`);
     if (target.stringIndex) this.patches.push(`${name}.i = ${this.schema(target.stringIndex)};`);
   }
@@ -308,7 +340,7 @@ export class GuardEmitter {
         this.patches.push(`${name}.e = ${this.schema(shape.element)};`);
         break;
       case 'tuple': {
-        const elements = shape.elements.map((e) => this.schema(e.flag === 'rest' && e.shape.kind === 'array' ? e.shape.element : e.shape));
+        const elements = shape.elements.map((e) => this.schema(e.shape));
         this.patches.push(`${name}.u = [${elements.join(', ')}];`);
         if (shape.elements.some((e) => e.flag === 'rest')) this.patches.push(`${name}.r = true;`);
         break;
@@ -376,11 +408,17 @@ export function shapeText(shape: Shape): string {
     }
     case 'tuple':
       return `[${shape.elements.map((e) => (e.flag === 'rest' ? `...${shapeText(e.shape)}` : `${shapeText(e.shape)}${e.flag === 'optional' ? '?' : ''}`)).join(', ')}]`;
-    case 'builtin':
-      return shape.args.length > 0 ? `${shape.name}<${shape.args.map(shapeText).join(', ')}>` : shape.name;
+    case 'builtin': {
+      const name = shape.structural ? `Readonly${shape.name}` : shape.name;
+      return shape.args.length > 0 ? `${name}<${shape.args.map(shapeText).join(', ')}>` : name;
+    }
+    case 'boxed':
+      return { string: 'String', number: 'Number', boolean: 'Boolean', bigint: 'BigInt', symbol: 'Symbol' }[shape.type];
     case 'nominal':
     case 'uniqueSymbol':
       return shape.name;
+    case 'nominalConstructor':
+      return `typeof ${shape.name}`;
     case 'template':
       return `\`${shape.parts.map((p) => (typeof p === 'string' ? p : `\${${shapeText(p)}}`)).join('')}\``;
     case 'ref':
@@ -403,7 +441,9 @@ export function cost(shape: Shape): number {
     case 'union':
       return shape.members.every((m) => cost(m) === 0) ? 1 : 3;
     case 'builtin':
+    case 'boxed':
     case 'nominal':
+    case 'nominalConstructor':
       return 2;
     default:
       return 3;

@@ -37,6 +37,13 @@ export const messages = {
     `${name} has several overload signatures but one body, so duckcall cannot tell which arguments it handles. ` +
     `Pass one case per signature, e.g. overload((a: string) => …, (a: number) => …).`,
   unsupported: (what: string) => `cannot generate a runtime check for ${what}.`,
+  impossible: (what: string) => `no value can pass the check for ${what}; a guard that is never true is a mistake in the type.`,
+  unconstrainedTypeParameter: (fn: string, name: string) =>
+    `${fn}<${name}>() checks a type parameter with no constraint, which any value satisfies, so the check would always pass. ` +
+    `Check a concrete type, or pass the check in: e.g. take a Protocol<${name}> (from protocol<YourType>()) as a parameter and call its .${fn === 'protocol' || fn === 'implement' ? 'is' : fn}().`,
+  brandOnly: (index: number, earlier: number, signature: string, earlierSignature: string) =>
+    `case ${index} ${signature} differs from case ${earlier} ${earlierSignature} only in brands, which have no runtime value, so the same check picks case ${earlier} for both. ` +
+    `Tell them apart by a runtime property, or merge them.`,
   needsTypeArgument: (fn: string) => `${fn}<T>() needs a type argument: write ${fn}<YourType>(…).`,
   internal: (error: unknown) => `internal error while generating a check (${error instanceof Error ? error.message : String(error)}). Please report it.`,
 };

@@ -155,11 +155,16 @@ function categories(shape: Shape): Set<Category> {
       const [first, ...rest] = shape.members.map(categories);
       return new Set([...(first ?? [])].filter((c) => rest.every((r) => r.has(c))));
     }
+    case 'builtin':
+      return new Set(shape.structural ? ['object', 'function'] : ['object']);
     case 'array':
     case 'tuple':
-    case 'builtin':
     case 'nominal':
       return new Set(['object']);
+    case 'nominalConstructor':
+      return new Set(['function']);
+    case 'boxed':
+      return new Set([shape.type, 'object']);
     case 'template':
       return new Set(['string']);
     case 'ref': {

@@ -6,7 +6,7 @@
  */
 import { posix, relative } from 'node:path';
 import ts from 'typescript';
-import { ShapeBuilder, type Shape } from '../analyze/shape.js';
+import { ImpossibleType, ShapeBuilder, type Shape } from '../analyze/shape.js';
 import { GuardEmitter } from '../emit/guard.js';
 import { typedBlock } from '../emit/typed.js';
 import type { Recognizer } from './recognize.js';
@@ -102,6 +102,7 @@ export class FileState {
     const known = this.protocols.get(key);
     if (known) return known;
     const shape: Shape = this.shapes.shapeOf(type, at);
+    if (shape.kind === 'never') throw new ImpossibleType(this.shapes.text(type));
     const is = this.emitter.isFunction(shape);
     const schema = this.emitter.schema(shape);
     const name = `__dc_p${this.counter++}`;

@@ -6,7 +6,7 @@
  */
 import { dirname } from 'node:path';
 import ts from 'typescript';
-import { ShapeBuilder, UnsupportedType } from '../analyze/shape.js';
+import { ImpossibleType, ShapeBuilder, UnsupportedType } from '../analyze/shape.js';
 import { diagnosticAt, messages, type AddDiagnostic } from './diagnostics.js';
 import { FileState, raw } from './file-state.js';
 import { matchersFor, positionsOf, signatureText, type Position } from './parameters.js';
@@ -127,7 +127,13 @@ class Lowering {
       return lower();
     } catch (error) {
       const text =
-        error instanceof Misuse ? error.message : error instanceof UnsupportedType ? messages.unsupported(error.detail) : messages.internal(error);
+        error instanceof Misuse
+          ? error.message
+          : error instanceof UnsupportedType
+            ? messages.unsupported(error.detail)
+            : error instanceof ImpossibleType
+              ? messages.impossible(error.detail)
+              : messages.internal(error);
       this.report(diagnosticAt(node, text));
       return undefined;
     }
@@ -154,7 +160,14 @@ class Lowering {
   private protocolOf(fn: string, call: ts.CallExpression): string {
     const typeNode = call.typeArguments?.[0];
     if (!typeNode) throw new Misuse(messages.needsTypeArgument(fn));
-    return this.state.protocolFor(this.checker.getTypeFromTypeNode(typeNode), call);
+    const type = this.checker.getTypeFromTypeNode(typeNode);
+    if (type.flags & ts.TypeFlags.TypeParameter) {
+      const constraint = this.checker.getBaseConstraintOfType(type);
+      if (!constraint || constraint === type || constraint.flags & (ts.TypeFlags.Unknown | ts.TypeFlags.Any)) {
+        throw new Misuse(messages.unconstrainedTypeParameter(fn, typeNode.getText()));
+      }
+    }
+    return this.state.protocolFor(type, call);
   }
 
   private protocolMethod(fn: 'is' | 'assert' | 'validate', call: ts.CallExpression): ts.Node | undefined {
@@ -253,7 +266,20 @@ class Lowering {
         this.report(diagnosticAt(later.node, text));
         return;
       }
+      const twin = typed.slice(0, j).find((earlier) => this.sameGuards(earlier.positions, later.positions, later.node));
+      if (twin) this.report(diagnosticAt(later.node, messages.brandOnly(later.index, twin.index, later.signature, twin.signature)));
     });
+  }
+
+  /** Cases the checker tells apart but whose guards are the same (brands, which have no runtime value). */
+  private sameGuards(a: readonly Position[], b: readonly Position[], at: ts.Node): boolean {
+    if (a.length !== b.length || a.some((p, i) => p.flag !== b[i]!.flag)) return false;
+    try {
+      const guard = (p: Position) => this.state.emitter.isExpression(this.state.shapes.shapeOf(p.type, at), 'v');
+      return a.every((p, i) => guard(p) === guard(b[i]!));
+    } catch {
+      return false; // a type duckcall cannot check is reported where its case is lowered
+    }
   }
 
   /**

@@ -3,6 +3,7 @@
  * optional and defaulted parameters, `rest(...)` for a rest array, positions for a rest tuple.
  */
 import ts from 'typescript';
+import { UnsupportedType } from '../analyze/shape.js';
 import { NAMESPACE, type FileState } from './file-state.js';
 
 export interface Position {
@@ -42,6 +43,10 @@ function elementOf(type: ts.Type, checker: ts.TypeChecker): ts.Type {
 
 /** Matcher expressions (as text) for the positions, built on the file's protocols. */
 export function matchersFor(positions: readonly Position[], state: FileState, at: ts.Node): string[] {
+  const restAt = positions.findIndex((p) => p.flag === 'rest');
+  if (restAt !== -1 && restAt !== positions.length - 1) {
+    throw new UnsupportedType('a parameter list with a rest element before its end (arguments are matched left to right: put the rest last)');
+  }
   return positions.map(({ type, flag }) => {
     const protocol = state.protocolFor(type, at);
     if (flag === 'optional') return `${NAMESPACE}.optional(${protocol})`;

@@ -1,0 +1,77 @@
+/**
+ * Guards that depend on the project: compiler options the checker honours, and names a module
+ * declares itself. Compiled through the engine in a scratch project, then run.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Engine } from '../transformer/engine/index.js';
+import { project, removeProjects } from './support/project.js';
+
+afterAll(removeProjects);
+
+/** Compiles every file of a scratch project and imports `main.ts`'s output. */
+async function load(files: Record<string, string>, options: Record<string, unknown> = {}): Promise<Record<string, any>> {
+  const dir = project({ ...files, 'package.json': '{ "type": "module" }' }, options);
+  const engine = Engine.open({ root: dir });
+  mkdirSync(join(dir, 'out'));
+  for (const name of Object.keys(files)) {
+    const out = engine.transform(join(dir, name));
+    expect(out.diagnostics).toEqual([]);
+    writeFileSync(join(dir, 'out', name.replace(/\.ts$/, '.js')), out.changed ? out.code : transpiled(out.code));
+  }
+  return import(pathToFileURL(join(dir, 'out', 'main.js')).href);
+}
+
+/** A file without duckcall calls comes back as TypeScript; these fixtures hold none that need more than this. */
+function transpiled(code: string): string {
+  return code.replace(/^export (interface|type) [^\n]*\n/gm, '');
+}
+
+describe('exactOptionalPropertyTypes', () => {
+  const main = `import { is, validate } from 'duckcall';
+interface A { a?: number; b?: number | undefined }
+export const object = (v: unknown) => is<A>(v);
+export const paths = (v: unknown) => validate<A>(v);
+export const tuple = (v: unknown) => is<[number, string?]>(v);
+export const tupleOrUndefined = (v: unknown) => is<[number, (string | undefined)?]>(v);
+`;
+
+  it('on: an optional property or element may be absent, but is not undefined unless its type says so', async () => {
+    const m = await load({ 'main.ts': main }, { exactOptionalPropertyTypes: true });
+
+    expect([m.object({}), m.object({ a: 1 }), m.object({ b: undefined }), m.object({ a: undefined })]).toEqual([true, true, true, false]);
+    expect(m.paths({ a: undefined }).errors.map((e: { path: string }) => e.path)).toEqual(['$input.a']);
+    expect([m.tuple([1]), m.tuple([1, 'x']), m.tuple([1, undefined])]).toEqual([true, true, false]);
+    expect(m.tupleOrUndefined([1, undefined])).toBe(true);
+  });
+
+  it('off: undefined is accepted for every optional property and element', async () => {
+    const m = await load({ 'main.ts': main });
+
+    expect([m.object({ a: undefined }), m.tuple([1, undefined])]).toEqual([true, true]);
+  });
+});
+
+describe('built-ins are reached as the runtime saw them', () => {
+  it('a module that declares its own Date, Map and URL still checks the global ones', async () => {
+    const m = await load({
+      'main.ts': `import { is } from 'duckcall';
+class Date { fake = true }
+class Map { fake = true }
+export const local = new Date();
+export const date = (v: unknown) => is<globalThis.Date>(v);
+export const map = (v: unknown) => is<globalThis.Map<string, number>>(v);
+export const url = (v: unknown) => is<URL>(v);
+`,
+    }, { lib: ['ES2022', 'DOM'] });
+
+    expect([m.date(new globalThis.Date()), m.date(m.local), m.map(new globalThis.Map([['a', 1]])), m.url(new URL('https://example.org'))]).toEqual([
+      true,
+      false,
+      true,
+      true,
+    ]);
+  });
+});

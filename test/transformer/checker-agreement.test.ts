@@ -1,0 +1,157 @@
+/**
+ * Verdicts where duckcall once differed from TypeScript's checker (issue "The guard agrees with the
+ * checker"), each as a fixture: the values the checker accepts as `const x: T = <value>` and those
+ * it rejects, with the path `validate` reports.
+ */
+import { describe, expect, it } from 'vitest';
+import { is, overload, validate } from '../../src/index.js';
+import { fixture } from './support/fixture.js';
+
+class Plain {
+  x = 1;
+}
+
+// ReadonlyMap and ReadonlySet: a real Map or Set has its entries checked, like Map and Set.
+fixture(
+  'ReadonlyMap<string, number>',
+  { is: (v) => is<ReadonlyMap<string, number>>(v), validate: (v) => validate<ReadonlyMap<string, number>>(v) },
+  [new Map(), new Map([['a', 1]])],
+  [
+    [new Map([['a', 'x']]), '$input'],
+    [new Map([[1, 1]]), '$input'],
+    [new Set([1]), '$input'],
+    [{}, '$input'],
+  ],
+);
+fixture(
+  'ReadonlySet<number>',
+  { is: (v) => is<ReadonlySet<number>>(v), validate: (v) => validate<ReadonlySet<number>>(v) },
+  [new Set(), new Set([1, 2])],
+  [
+    [new Set(['a']), '$input'],
+    [[1], '$input'],
+  ],
+);
+
+// `any` keeps its meaning inside types: an index signature of `any` admits every non-primitive.
+const nonPrimitives = [{}, { a: 1 }, [], [1, 'x'], new Date(), () => 1, new Plain(), new Map(), Object.create(null)];
+fixture('Record<string, any>', { is: (v) => is<Record<string, any>>(v), validate: (v) => validate<Record<string, any>>(v) }, nonPrimitives, [
+  [1, '$input'],
+  ['x', '$input'],
+  [null, '$input'],
+  [undefined, '$input'],
+]);
+fixture('{ [k: string]: any }', { is: (v) => is<{ [k: string]: any }>(v), validate: (v) => validate<{ [k: string]: any }>(v) }, nonPrimitives, [
+  [true, '$input'],
+]);
+fixture('Record<string, unknown> (no any: object literals only)', { is: (v) => is<Record<string, unknown>>(v), validate: (v) => validate<Record<string, unknown>>(v) }, [{}, { a: 1 }], [
+  [[], '$input'],
+  [new Date(), '$input'],
+]);
+
+describe('an overload case (r: Record<string, any>) takes what the checker gives it', () => {
+  it('runs for a Date and an array, as the checker resolves the call', () => {
+    const kind = overload(
+      (r: Record<string, any>) => 'record',
+      (n: number) => 'number',
+    );
+    expect([kind(new Date()), kind([1]), kind({}), kind(1)]).toEqual(['record', 'record', 'record', 'number']);
+  });
+});
+
+// Generic classes compared nominally keep their type arguments.
+class Box<T> {
+  private readonly v: T;
+  constructor(v: T) {
+    this.v = v;
+  }
+  get(): T {
+    return this.v;
+  }
+}
+class Secret<T> {
+  readonly #hidden = 1;
+  constructor(readonly value: T) {}
+  peek(): number {
+    return this.#hidden;
+  }
+}
+fixture('Box<number> (private member of type T)', { is: (v) => is<Box<number>>(v), validate: (v) => validate<Box<number>>(v) }, [new Box(1)], [
+  [new Box('s'), '$input'],
+  [{ v: 1, get: () => 1 }, '$input'],
+]);
+fixture('Secret<string> (#private, public member of type T)', { is: (v) => is<Secret<string>>(v), validate: (v) => validate<Secret<string>>(v) }, [new Secret('a')], [
+  [new Secret(1), '$input'],
+]);
+describe('overload cases told apart by a type argument', () => {
+  it('runs the case whose type argument fits', () => {
+    const unbox = overload(
+      (b: Box<number>) => `number ${b.get()}`,
+      (b: Box<string>) => `string ${b.get()}`,
+    );
+    expect([unbox(new Box(1)), unbox(new Box('a'))]).toEqual(['number 1', 'string a']);
+  });
+});
+
+class Registry {
+  private static count = 0;
+  static next(): number {
+    return ++Registry.count;
+  }
+}
+class SubRegistry extends Registry {}
+fixture('typeof Registry (a private static member)', { is: (v) => is<typeof Registry>(v), validate: (v) => validate<typeof Registry>(v) }, [Registry, SubRegistry], [
+  [class {}, '$input'],
+  [new Registry(), '$input'],
+  [{ next: () => 1 }, '$input'],
+]);
+
+// A rest element whose elements are arrays.
+fixture('[string, ...number[][]]', { is: (v) => is<[string, ...number[][]]>(v), validate: (v) => validate<[string, ...number[][]]>(v) }, [['a'], ['a', [1]], ['a', [], [1, 2]]], [
+  [['a', 1], '$input[1]'],
+  [['a', [1, 'x']], '$input[1][1]'],
+  [['a', [1], 2], '$input[2]'],
+]);
+
+// Error is an interface of data.
+fixture('Error', { is: (v) => is<Error>(v), validate: (v) => validate<Error>(v) }, [{ name: 'E', message: 'm' }, new Error('x'), new TypeError('y')], [
+  [{ name: 'E' }, '$input.message'],
+  [{ name: 'E', message: 1 }, '$input.message'],
+  [null, '$input'],
+]);
+
+// Keys Object.prototype also has are read as own properties: `{}` does not declare `__proto__`.
+fixture('{ __proto__?: number }', { is: (v) => is<{ __proto__?: number }>(v), validate: (v) => validate<{ __proto__?: number }>(v) }, [{}, { a: 1 }, JSON.parse('{"__proto__": 1}')], [
+  [JSON.parse('{"__proto__": "x"}'), '$input.__proto__'],
+]);
+fixture('{ constructor?: string }', { is: (v) => is<{ constructor?: string }>(v), validate: (v) => validate<{ constructor?: string }>(v) }, [{}, { constructor: 'x' }], [
+  [{ constructor: 1 }, '$input.constructor'],
+]);
+fixture('{ toString: string } (required, not inherited)', { is: (v) => is<{ toString: string }>(v), validate: (v) => validate<{ toString: string }>(v) }, [{ toString: 'x' }], [
+  [{}, '$input.toString'],
+]);
+
+// The wrapper interfaces of primitives: the primitive or its boxed object, nothing else with a valueOf.
+fixture('Boolean', { is: (v) => is<Boolean>(v), validate: (v) => validate<Boolean>(v) }, [true, false, new Boolean(false)], [
+  [0, '$input'],
+  ['x', '$input'],
+  [{ valueOf: () => 1 }, '$input'],
+]);
+fixture('Number', { is: (v) => is<Number>(v), validate: (v) => validate<Number>(v) }, [1, NaN, new Number(2)], [
+  ['1', '$input'],
+  [1n, '$input'],
+]);
+fixture('String', { is: (v) => is<String>(v), validate: (v) => validate<String>(v) }, ['', new String('a')], [[1, '$input']]);
+
+// Index signatures keyed by a branded key are their primitive key.
+type Uuid = string & { readonly __format: 'uuid' };
+fixture('{ [key: Uuid]: string }', { is: (v) => is<{ [key: Uuid]: string }>(v), validate: (v) => validate<{ [key: Uuid]: string }>(v) }, [{}, { a: 'x' }], [
+  [{ a: 1 }, '$input.a'],
+]);
+
+// Classes the lib declares with a global constructor are checked against it, not member by member.
+fixture('URL', { is: (v) => is<URL>(v), validate: (v) => validate<URL>(v) }, [new URL('https://example.org/')], [
+  [{ href: 'https://example.org/' }, '$input'],
+]);
+fixture('Blob', { is: (v) => is<Blob>(v), validate: (v) => validate<Blob>(v) }, [new Blob([])], [[{ size: 0, type: '' }, '$input']]);
+fixture('File', { is: (v) => is<File>(v), validate: (v) => validate<File>(v) }, [new File([], 'x.txt')], [[new Blob([]), '$input']]);
