@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import duckcall from '../transformer/front/vite.js';
+import duckcall, { type DuckcallViteOptions } from '../transformer/front/vite.js';
 import { messages } from '../transformer/lower/diagnostics.js';
 import { project, removeProjects } from './support/project.js';
 
@@ -63,7 +63,7 @@ const duck = { name: 'Donald', quack: () => 'quack' };
 let servers: ViteDevServer[] = [];
 
 /** A fresh copy of the project and a dev server on it, as `vite` would start with this config. */
-async function serve(): Promise<{ dir: string; server: ViteDevServer }> {
+async function serve(options?: DuckcallViteOptions): Promise<{ dir: string; server: ViteDevServer }> {
   const dir = project(files);
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: viteTemplate, include: ['*.ts', '*.tsx'] }));
   const server = await createServer({
@@ -74,7 +74,7 @@ async function serve(): Promise<{ dir: string; server: ViteDevServer }> {
     appType: 'custom',
     // The classic JSX runtime with the file's own `h`, so the test needs no React.
     oxc: { jsx: { runtime: 'classic', pragma: 'h' } },
-    plugins: [duckcall()],
+    plugins: [duckcall(options)],
   });
   servers.push(server);
   return { dir, server };
@@ -150,6 +150,15 @@ describe('duckcall/vite in the dev server', () => {
 
     await expect(server.transformRequest('/bad.ts')).rejects.toThrow(expected);
     await expect(server.ssrLoadModule('/bad.ts')).rejects.toThrow(expected);
+  });
+});
+
+describe('duckcall/vite set up wrong', () => {
+  it('fails every request for a TypeScript module with the one-line setup problem', async () => {
+    const { server } = await serve({ tsconfig: 'tsconfig.missing.json' });
+
+    await expect(server.transformRequest('/check.ts')).rejects.toThrow(/^duckcall: cannot find the tsconfig tsconfig\.missing\.json/);
+    await expect(server.transformRequest('/client.ts')).rejects.toThrow(/^duckcall: cannot find the tsconfig tsconfig\.missing\.json/);
   });
 });
 

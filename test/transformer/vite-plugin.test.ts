@@ -66,6 +66,9 @@ describe('duckcall/vite', () => {
     expect(plugin.transform(`${file}?raw`, `export default ${JSON.stringify(shapes)}`)).toBeFalsy();
     // A Vue single-file component's script block: its id ends in .ts, but it is no file of the project.
     expect(plugin.transform(join(dir, 'App.vue?vue&type=script&setup=true&lang.ts'), shapes)).toBeFalsy();
+    // Virtual modules are no files either.
+    expect(plugin.transform('\0virtual:shapes.ts', shapes)).toBeFalsy();
+    expect(plugin.transform('virtual:shapes.ts', shapes)).toBeFalsy();
     expect(plugin.transform(file, shapes)?.code).toContain('"(s: Circle) => number"');
   });
 

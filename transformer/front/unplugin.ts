@@ -3,6 +3,7 @@
  * `/rolldown`, `/esbuild`, `/webpack` and `/rspack` are cut. The plugin only routes: which ids the
  * engine sees, what it returns to the bundler, which files to watch, and how a failure is shown.
  */
+import { isAbsolute } from 'node:path';
 import { createUnplugin, type UnpluginBuildContext, type UnpluginContext } from 'unplugin';
 import { Engine, SetupFailure, formatDiagnostic, type EngineDiagnostic } from '../engine/index.js';
 
@@ -38,7 +39,8 @@ class EngineSlot {
   root = process.cwd();
   private engine: Engine | undefined;
   private failure: SetupFailure | undefined;
-  private failureShown = false;
+  /** Whether this build has shown the setup failure already (where showing it does not end the build). */
+  failureShown = false;
 
   constructor(private readonly options: DuckcallPluginOptions) {}
 
@@ -67,13 +69,6 @@ class EngineSlot {
     this.failure = undefined;
     this.failureShown = false;
   }
-
-  /** True the first time a setup failure is to be shown in this build: one line is enough. */
-  showFailure(): boolean {
-    if (this.failureShown) return false;
-    this.failureShown = true;
-    return true;
-  }
 }
 
 type TransformContext = UnpluginBuildContext & UnpluginContext;
@@ -91,7 +86,7 @@ function fail(context: TransformContext, message: string, at?: EngineDiagnostic)
 }
 
 /** A few readable lines: tsc-style locations relative to the root, then the count of any not shown. */
-export function failureMessage(diagnostics: readonly EngineDiagnostic[], root: string): string {
+function failureMessage(diagnostics: readonly EngineDiagnostic[], root: string): string {
   const lines = diagnostics.slice(0, shownDiagnostics).map((d) => formatDiagnostic(d, root));
   if (diagnostics.length > shownDiagnostics) lines.push(`… and ${diagnostics.length - shownDiagnostics} more duckcall diagnostics`);
   return lines.join('\n');
@@ -113,7 +108,8 @@ export const duckcallUnplugin = createUnplugin<DuckcallPluginOptions | undefined
     },
 
     transformInclude(id) {
-      if (id.includes('?') || declarationFile.test(id)) return false;
+      // Only files: no query (`?raw`, a Vue block's `?vue&lang.ts`), no virtual module (`\0…`, `virtual:…`).
+      if (id.includes('?') || id.includes('\0') || !isAbsolute(id) || declarationFile.test(id)) return false;
       const engine = slot.get();
       // A failed setup is reported by the transform of the first TypeScript module.
       return engine instanceof SetupFailure ? typeScriptModule.test(id) : engine.covers(id);
@@ -124,7 +120,10 @@ export const duckcallUnplugin = createUnplugin<DuckcallPluginOptions | undefined
       handler(code, id) {
         const engine = slot.get();
         if (engine instanceof SetupFailure) {
-          if (slot.showFailure()) fail(this, engine.message);
+          // Rollup, Rolldown and Vite end the build (or the dev request) here; the others carry on
+          // and would repeat the same line for every module.
+          if (!slot.failureShown) fail(this, engine.message);
+          slot.failureShown = true;
           return null;
         }
         const result = engine.transform(id, code);
