@@ -31,7 +31,7 @@ const KNOWN_DISAGREEMENTS: readonly { readonly feature: Feature; readonly item: 
   { feature: 'boxed-primitive', item: 15, what: '`Boolean`/`Number`/`String` accept anything with valueOf (`[]`, a Map)' },
   { feature: 'intersection-index-key', item: 16, what: '`[key: string & Brand]` index signatures are a compile error' },
   { feature: 'lib-class', item: 17, what: '`File` is checked member by member and rejects Node\'s File' },
-  { feature: 'number-index', item: 'new', what: '`{ [key: number]: 1 }` accepts `""`, `{ "0": string; [key: number]: string }` accepts `"12px"`: the checker judges a string by String\'s members' },
+  { feature: 'numeric-keys', item: 'new', what: 'a string judged by its characters: `{ [key: number]: 1 }` accepts `""`, `{ "0": string; [key: number]: string }` accepts `"12px"`: the checker judges a string by String\'s members' },
 ];
 
 afterAll(removeProjects);

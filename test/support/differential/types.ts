@@ -218,8 +218,8 @@ export type Feature =
   /** Set by the judge, for a type with an optional property or element, when `exactOptionalPropertyTypes` is on. */
   | 'exact-optional'
   | 'weak-type'
-  /** An object type with a number index signature: a string primitive is judged against it too. */
-  | 'number-index'
+  /** An object type with a number index signature or a numeric key: a string is judged against it by String's members. */
+  | 'numeric-keys'
   /** `is<T>` on a type parameter with no constraint, instantiated with the type. */
   | 'type-parameter'
   /** The type as a rest parameter's tuple, with a rest element before the end. */
@@ -260,7 +260,7 @@ export function featuresOf(t: Ty, into = new Set<Feature>(), seen = new Set<Recu
         walk(t.index.type);
       }
       if (!t.index && t.props.length > 0 && t.props.every((p) => p.optional)) into.add('weak-type');
-      if (t.index?.key === 'number') into.add('number-index');
+      if (t.index?.key === 'number' || t.props.some((p) => /^\d+$/.test(p.key))) into.add('numeric-keys');
       break;
     case 'named':
       t.tags?.forEach((tag) => into.add(tag));
@@ -310,8 +310,10 @@ function isArrayLike(t: Ty): boolean {
 // ---------------------------------------------------------------------------------------------
 // Generators, one per family
 
-const NAMES = ['a', 'b', 'c', 'kind', 'id', 'name', 'value', 'x'];
-const UNUSUAL_KEYS = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', 'a-b', 'a b', '0', '1', '', 'prototype', 'length', '$x'];
+// No `name` or `length`: a function's or a string's are literals at runtime but `string`/`number` to
+// the checker, so no value type could say what the value is.
+const NAMES = ['a', 'b', 'c', 'kind', 'id', 'title', 'value', 'x'];
+const UNUSUAL_KEYS = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', 'a-b', 'a b', '0', '1', '', 'prototype', '$x'];
 const PLAIN_PRIMITIVES: Primitive[] = ['string', 'number', 'boolean'];
 
 export class TypeGenerator {
@@ -527,6 +529,8 @@ export class TypeGenerator {
       case 0:
         return { k: 'named', render: (text) => `Partial<${text(base)}>`, resolved: { k: 'object', props: base.props.map((p) => ({ ...p, optional: true })) } };
       case 1:
+        // Required<{ a?: undefined }> has a property of type never: no guard to compare.
+        if (base.props.some((p) => p.optional && p.type.k === 'prim' && p.type.name === 'undefined')) return this.mapped(depth);
         return { k: 'named', render: (text) => `Required<${text(base)}>`, resolved: { k: 'object', props: base.props.map((p) => ({ ...p, optional: false })) } };
       case 2:
         return { k: 'named', render: (text) => `Readonly<${text(base)}>`, resolved: base };
