@@ -63,9 +63,9 @@ const duck = { name: 'Donald', quack: () => 'quack' };
 let servers: ViteDevServer[] = [];
 
 /** A fresh copy of the project and a dev server on it, as `vite` would start with this config. */
-async function serve(options?: DuckcallViteOptions): Promise<{ dir: string; server: ViteDevServer }> {
+async function serve(options?: DuckcallViteOptions, compilerOptions: Record<string, unknown> = {}): Promise<{ dir: string; server: ViteDevServer }> {
   const dir = project(files);
-  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: viteTemplate, include: ['*.ts', '*.tsx'] }));
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { ...viteTemplate, ...compilerOptions }, include: ['*.ts', '*.tsx'] }));
   const server = await createServer({
     root: dir,
     configFile: false,
@@ -136,6 +136,21 @@ describe('duckcall/vite in the dev server', () => {
 
   it('transforms .tsx with "jsx": "preserve", and Vite still compiles the JSX', async () => {
     const { server } = await serve();
+
+    const view = (await server.ssrLoadModule('/view.tsx')) as { isDuck(value: unknown): boolean; view(duck: unknown): unknown };
+
+    expect(view.isDuck(duck)).toBe(true);
+    expect(view.isDuck({ name: 'Rex' })).toBe(false);
+    expect(view.view(duck)).toMatchObject({ tag: 'p', props: { title: 'Donald' }, children: ['quack'] });
+  });
+
+  it.for([
+    ['react', { jsx: 'react', jsxFactory: 'h' }],
+    ['react-jsx', { jsx: 'react-jsx', jsxImportSource: '.' }],
+  ] as const)('transforms .tsx with "jsx": "%s" too', async ([, jsx], { expect }) => {
+    const { dir, server } = await serve(undefined, jsx);
+    // What react-jsx imports, as a local package: the file's own h, called the automatic way.
+    writeFileSync(join(dir, 'jsx-runtime.js'), 'export const jsx = (tag, { children, ...props }) => ({ tag, props, children: [children] });\n');
 
     const view = (await server.ssrLoadModule('/view.tsx')) as { isDuck(value: unknown): boolean; view(duck: unknown): unknown };
 
