@@ -36,8 +36,8 @@ export function plain(value: unknown): value is Record<PropertyKey, unknown> {
  * Own enumerable string keys of a plain object, each value checked by the first index signature
  * whose key kind fits (`number` signatures apply to numeric keys only).
  */
-export function index(value: unknown, stringIs: Is | undefined, numberIs: Is | undefined): boolean {
-  if (!plain(value)) return !stringIs && numberIs !== undefined && elements(value, numberIs);
+export function index(value: unknown, stringIs: Is | undefined, numberIs: Is | undefined, strings = false): boolean {
+  if (!plain(value)) return !stringIs && numberIs !== undefined && elements(value, numberIs, strings);
   for (const key of Object.keys(value)) {
     const v = value[key];
     if (numberIs && String(Number(key)) === key && !numberIs(v)) return false;
@@ -61,10 +61,13 @@ export function keyed(value: unknown, signatures: ReadonlyArray<readonly [Is, Is
 
 /**
  * Arrays, typed arrays and strings have a number index signature of their own, so a type with only
- * a number index signature (`{ [k: number]: string }`) accepts them when every element fits.
+ * a number index signature (`{ [k: number]: string }`) accepts them when every element fits. A
+ * string's signature is `string` whatever its text, so strings fit only when every string does
+ * (`strings`, decided from the type).
  */
-function elements(value: unknown, is: Is): boolean {
-  if (!(typeof value === 'string' || Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView)))) return false;
+function elements(value: unknown, is: Is, strings: boolean): boolean {
+  if (typeof value === 'string') return strings;
+  if (!(Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView)))) return false;
   const items = value as ArrayLike<unknown>;
   for (let i = 0; i < items.length; i++) if (!is(items[i])) return false;
   return true;
@@ -76,8 +79,19 @@ function elements(value: unknown, is: Is): boolean {
  */
 export function common(value: unknown, keys: readonly PropertyKey[]): boolean {
   const object: object = Object(value);
-  for (const key of keys) if (key in object) return true;
+  for (const key of keys) if (key in object && !fromObjectPrototype(object, key)) return true;
   return !hasProperties(value);
+}
+
+/**
+ * Found only on `Object.prototype` (`__proto__`, `toString`): the checker's weak-type rule counts the
+ * properties a value's type declares, which an object literal's does not include.
+ */
+function fromObjectPrototype(object: object, key: PropertyKey): boolean {
+  for (let holder: object | null = object; holder !== null; holder = Object.getPrototypeOf(holder)) {
+    if (Object.prototype.hasOwnProperty.call(holder, key)) return holder === Object.prototype;
+  }
+  return false;
 }
 
 function hasProperties(value: unknown): boolean {
@@ -95,8 +109,8 @@ export function has(value: unknown, key: PropertyKey): boolean {
 }
 
 /**
- * An own property's value, for keys `Object.prototype` also has (`__proto__`, `constructor`): `{}`
- * fits `{ constructor?: number }` although it inherits a `constructor`. Runs a getter as a read would.
+ * An own property's value, for `__proto__` and the other names every object inherits but the
+ * checker does not see: `{}` fits `{ __proto__?: number }`. Runs a getter as a read would.
  */
 export function own(value: unknown, key: PropertyKey): unknown {
   const descriptor = Object.getOwnPropertyDescriptor(Object(value), key);

@@ -67,10 +67,7 @@ export interface Property {
   readonly method: boolean;
   /** Optional under `exactOptionalPropertyTypes`: absent, but never `undefined` unless its type says so. */
   readonly exact: boolean;
-  /**
-   * Read as an own property: a data property named like one of `Object.prototype`'s (`__proto__`,
-   * `constructor`) is not satisfied by the inherited one, which `{}` has without declaring it.
-   */
+  /** Read as an own property: `__proto__` and the like, which `{}` inherits but the checker does not see. */
   readonly own: boolean;
 }
 
@@ -107,8 +104,13 @@ export class ImpossibleType extends Error {
   }
 }
 
-/** Names `Object.prototype` gives every object; a data property with one of them is read as an own property. */
-const OBJECT_PROTOTYPE_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
+/**
+ * Names every object inherits from `Object.prototype` that lib's `Object` interface does not declare
+ * (`__proto__` and the legacy accessors): the checker does not see them, so `{}` fits
+ * `{ __proto__?: number }` and a property with such a name is read as an own property. Members the
+ * interface declares (`constructor`, `toString`) are inherited for the checker too, and read as such.
+ */
+const UNDECLARED_OBJECT_KEYS = new Set(['__proto__', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
 
 /** The wrapper interfaces of primitives, checked as the primitive or its boxed object. */
 const BOXED = new Map<string, 'string' | 'number' | 'boolean' | 'bigint' | 'symbol'>([
@@ -320,7 +322,7 @@ export class ShapeBuilder {
           text: isMethod ? 'a method' : this.text(propertyType),
           method: isMethod,
           exact: optional && this.exactOptional && !admitsUndefined(propertyShape),
-          own: !isMethod && typeof key === 'string' && OBJECT_PROTOTYPE_KEYS.has(key),
+          own: !isMethod && typeof key === 'string' && UNDECLARED_OBJECT_KEYS.has(key),
         });
       }
       for (const info of indexInfos) {

@@ -88,7 +88,10 @@ export class GuardEmitter {
         if (shape.name === 'Map' && shape.args.length === 2) {
           check = `${H}.map(${v}, ${this.isFunction(shape.args[0]!)}, ${this.isFunction(shape.args[1]!)})`;
         } else if (shape.name === 'Set' && shape.args.length === 1) check = `${H}.set(${v}, ${this.isFunction(shape.args[0]!)})`;
-        return shape.structural ? `(${instance} ? ${check} : ${this.isFunction(shape.structural)}(${v}))` : check;
+        if (!shape.structural) return check;
+        // A Map has every method ReadonlySet asks for, but not with its types: the checker rejects it.
+        const other = shape.name === 'Set' ? `!(${v} instanceof ${this.globalConstructor('Map')}) && ` : '';
+        return `(${instance} ? ${check} : ${other}${this.isFunction(shape.structural)}(${v}))`;
       }
       case 'boxed':
         return `(typeof ${v} === "${shape.type}" || ${H}.boxed(${v}, "${shape.type}"))`;
@@ -222,6 +225,10 @@ export class GuardEmitter {
     // A number index signature alone also fits arrays and strings: `index` below decides.
     else if (target.stringIndex || target.keyedIndexes.length > 0) lines.push(`if (!${this.runtime}.plain(v)) return false;`);
     else lines.push(`if (v === null || v === undefined) return false;`);
+    // A string has the members String declares, whatever its text: no `"0"` property of its own.
+    if (target.properties.some((p) => !p.optional && typeof p.key === 'string' && String(Number(p.key)) === p.key)) {
+      lines.push(`if (typeof v === "string") return false;`);
+    }
     // Cheap discriminators first (a `kind: 'circle'` literal rejects most wrong values at once).
     const ordered = [...target.properties].sort((x, y) => (x.method ? 0 : cost(x.shape)) - (y.method ? 0 : cost(y.shape)));
     ordered.forEach((property, i) => {
@@ -243,7 +250,8 @@ export class GuardEmitter {
     if ((target.stringIndex && !anyIndex) || target.numberIndex) {
       const s = target.stringIndex && !anyIndex ? this.isFunction(target.stringIndex) : 'undefined';
       const n = target.numberIndex ? this.isFunction(target.numberIndex) : 'undefined';
-      lines.push(`if (!${this.runtime}.index(v, ${s}, ${n})) return false;`);
+      const strings = target.numberIndex !== undefined && acceptsEveryString(target.numberIndex);
+      lines.push(`if (!${this.runtime}.index(v, ${s}, ${n}${strings ? ', true' : ''})) return false;`);
     }
     if (target.keyedIndexes.length > 0) {
       const pairs = target.keyedIndexes.map(({ key, value }) => `[${this.isFunction(key)}, ${this.isFunction(value)}]`);
@@ -425,6 +433,26 @@ export function shapeText(shape: Shape): string {
       return shape.target.text;
     case 'lazy':
       return shape.box.text;
+  }
+}
+
+/** Whether every string passes the shape (a string's number index signature is `string`). */
+function acceptsEveryString(shape: Shape): boolean {
+  switch (shape.kind) {
+    case 'any':
+    case 'nonNullish':
+      return true;
+    case 'typeof':
+    case 'boxed':
+      return shape.type === 'string';
+    case 'union':
+      return shape.members.some(acceptsEveryString);
+    case 'intersection':
+      return shape.members.every(acceptsEveryString);
+    case 'lazy':
+      return shape.box.shape !== undefined && acceptsEveryString(shape.box.shape);
+    default:
+      return false;
   }
 }
 
