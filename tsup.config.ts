@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Options } from 'tsup';
 
-const fronts = ['vite', 'rollup', 'rolldown', 'esbuild', 'webpack', 'rspack'] as const;
+const fronts = ['vite', 'rollup', 'rolldown', 'esbuild', 'webpack', 'rspack', 'bun'] as const;
 
 /**
  * In the built package, `import ts from 'typescript'` means the compiler API the engine finds (the
