@@ -72,6 +72,8 @@ export function generateCases({ seed, pairs, families, compilerOptions = {} }: R
     for (let j = 0; j < VALID_PER_TYPE; j++) valid.push(valuesOf.valid(type));
     const misses = valid.slice(0, NEAR_MISSES_PER_TYPE).map((v) => valuesOf.nearMiss(v));
     const others = Array.from({ length: FOREIGN_PER_TYPE }, () => foreign(rng));
+    const otherCollection = valuesOf.otherCollection(type);
+    if (otherCollection) others.push(otherCollection);
     const seen = new Set<string>();
     const values = [...valid, ...misses, ...others].filter((v) => {
       const key = valueExpr(v);

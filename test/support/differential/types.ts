@@ -488,6 +488,8 @@ export class TypeGenerator {
       }
       case 'unusual-keys':
         return this.object(depth - 1, c, UNUSUAL_KEYS.filter((k) => k !== '__proto__'));
+      case 'inherited-keys':
+        return { k: 'object', props: [prop(r.pick(INHERITED_KEYS), this.plain(0), true), ...(r.chance(0.5) ? [prop('a', this.plain(0))] : [])] };
       case 'proto-key':
         return { k: 'object', props: [prop('__proto__', this.plain(0), r.chance(0.7)), ...(r.chance(0.5) ? [prop('a', this.plain(0))] : [])] };
       case 'recursive':
@@ -631,6 +633,7 @@ export const FAMILIES = [
   'brands',
   'unusual-keys',
   'proto-key',
+  'inherited-keys',
   'recursive',
   'classes',
   'generic-classes',

@@ -178,7 +178,7 @@ export class ValueGenerator {
       }
       case 'object': {
         // A string has a number index signature of strings: the checker judges it against this one.
-        if (t.index?.key === 'number' && t.props.length === 0 && r.chance(0.3)) return lit(r.pick(['', 'ab']));
+        if (t.index?.key === 'number' && t.props.length === 0 && r.chance(0.5)) return lit(r.pick(['', '', 'ab']));
         const entries: [string, Val][] = [];
         for (const p of t.props) {
           if (!p.optional || r.chance(0.5)) entries.push([p.key, this.valid(p.type, depth - 1)]);
@@ -264,6 +264,15 @@ export class ValueGenerator {
         return r.pick<Val>([leaf('new String("s")', 'String'), lit('s'), lit('')]);
     }
     throw new Error(`no value for ${name}`);
+  }
+
+  /** For a collection type, the other collection with the same elements (a Map for a Set, a Set for a Map). */
+  otherCollection(t: Ty): Val | undefined {
+    if (t.k === 'named') return this.otherCollection(t.resolved);
+    const v = t.k === 'set' || t.k === 'map' ? this.valid(t) : undefined;
+    if (v?.k === 'set') return map(v.items.map((item) => [item, item] as const));
+    if (v?.k === 'map') return { k: 'set', items: v.entries.map(([key]) => key) };
+    return undefined;
   }
 
   /** A near miss: `v` with one change somewhere in it. */
