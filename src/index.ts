@@ -8,6 +8,8 @@ export { NoMatchingOverloadError, ProtocolError, SetupError, isDuckcallError, ty
 export { installOverloads, type OverloadDecorator } from './decorators.js';
 
 export type { Overloaded } from './types/overloaded.js';
+// Named by the declaration files of user code that exports an overloaded function.
+export type { ArgumentTypedAny, ArgumentsWithOneTypedAny } from './types/overloaded.js';
 export type { Protocol, ProtocolDefinition } from './types/protocol.js';
 export type { Matcher, PlainMatcher, Optional, Rest, MatchedBy, ArgsOf } from './types/matcher.js';
 export type { Issue, Validation, Candidate } from './types/issue.js';

@@ -28,6 +28,15 @@ expectError(area(true));
 expectError(area(triangle));
 expectError(area(2));
 
+// An argument typed any: the value picks the case at run time, so the static type claims none.
+declare const anything: any;
+expectType<unknown>(area(anything));
+expectType<unknown>(area(2, anything));
+expectType<unknown>(area(anything, anything));
+expectType<number>(area(circle));
+expectNotAssignable<(x: boolean) => unknown>(area);
+expectAssignable<(s: Rect) => string>(area);
+
 // An empty list is no function at all.
 expectType<unknown>(null as unknown as Overloaded<[]>);
 

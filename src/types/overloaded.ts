@@ -3,9 +3,30 @@
  * given, which TypeScript reads as an overload list tried in that order. Folded from the left so
  * the order is the declared one.
  *
+ * A call with an argument typed `any` fits every case for the compiler, which would pick the first,
+ * while at run time the argument's value picks the case. Such calls (an `any` among the first four
+ * arguments) match a signature of their own, tried first, whose result is `unknown`, so the static
+ * type never claims a case that may not run: `size(JSON.parse(text))` must be narrowed before use.
+ * (Not the union of the cases' results: a subclass's set, which adds cases, must stay assignable to
+ * its parent's.)
+ *
  * @example
  * declare area: Overloaded<[Shapes['areaOfCircle'], Shapes['areaOfRect']]>;
  */
-export type Overloaded<Fs extends readonly unknown[]> = Fs extends readonly [infer Head, ...infer Tail]
-  ? Head & Overloaded<Tail>
-  : unknown;
+export type Overloaded<Fs extends readonly unknown[]> = Fs extends readonly [] ? unknown : ((...args: ArgumentsWithOneTypedAny) => unknown) & Cases<Fs>;
+
+type Cases<Fs extends readonly unknown[]> = Fs extends readonly [infer Head, ...infer Tail] ? Head & Cases<Tail> : unknown;
+
+declare const typedAny: unique symbol;
+
+/** Only a value typed `any` is assignable to this. */
+export interface ArgumentTypedAny {
+  readonly [typedAny]: true;
+}
+
+/** Argument lists with an argument typed `any` at one of the first four positions. */
+export type ArgumentsWithOneTypedAny =
+  | [ArgumentTypedAny, ...unknown[]]
+  | [unknown, ArgumentTypedAny, ...unknown[]]
+  | [unknown, unknown, ArgumentTypedAny, ...unknown[]]
+  | [unknown, unknown, unknown, ArgumentTypedAny, ...unknown[]];
