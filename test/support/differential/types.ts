@@ -310,10 +310,11 @@ function isArrayLike(t: Ty): boolean {
 // ---------------------------------------------------------------------------------------------
 // Generators, one per family
 
-// No `name` or `length`: a function's or a string's are literals at runtime but `string`/`number` to
-// the checker, so no value type could say what the value is.
+// No `name`, `length` or `prototype`: a function's or a string's are literals (or absent, for an arrow
+// function's prototype) at runtime but `string`/`number`/`any` to the checker, so no value type could
+// say what the value is.
 const NAMES = ['a', 'b', 'c', 'kind', 'id', 'title', 'value', 'x'];
-const UNUSUAL_KEYS = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', 'a-b', 'a b', '0', '1', '', 'prototype', '$x'];
+const UNUSUAL_KEYS = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', 'a-b', 'a b', '0', '1', '', '$x'];
 const PLAIN_PRIMITIVES: Primitive[] = ['string', 'number', 'boolean'];
 
 export class TypeGenerator {
