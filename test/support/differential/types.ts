@@ -489,6 +489,8 @@ export class TypeGenerator {
       }
       case 'unusual-keys':
         return this.object(depth - 1, c, UNUSUAL_KEYS.filter((k) => k !== '__proto__'));
+      case 'type-operators':
+        return this.typeOperator();
       case 'inherited-keys':
         return { k: 'object', props: [prop(r.pick(INHERITED_KEYS), this.plain(0), true), ...(r.chance(0.5) ? [prop('a', this.plain(0))] : [])] };
       case 'proto-key':
@@ -569,6 +571,55 @@ export class TypeGenerator {
     }
   }
 
+  /** Types written with TypeScript's operators and library aliases, each with what it resolves to. */
+  private typeOperator(): Ty {
+    const r = this.rng;
+    const e = this.plain(1);
+    const named = (text: string, resolved: Ty): Ty => ({ k: 'named', render: () => text, resolved });
+    const lit = (value: string | number | boolean): Ty => ({ k: 'lit', value });
+    const num: Ty = { k: 'prim', name: 'number' };
+    switch (r.int(0, 11)) {
+      case 0:
+        // A "literal union with autocompletion": `string & {}` is no brand (a string can be a `{}`).
+        return named(`"a" | (string & {})`, { k: 'prim', name: 'string' });
+      case 1:
+        return { k: 'named', render: (text) => `ReadonlyArray<${text(e)}>`, resolved: { k: 'array', of: e, readonly: true } };
+      case 2:
+        return { k: 'named', render: (text) => `Array<${text(e)}>`, resolved: { k: 'array', of: e, readonly: false } };
+      case 3:
+        return named('Record<Dir, number>', { k: 'object', props: [prop('UP', num), prop('DOWN', num)] });
+      case 4:
+        return named('keyof { a: 1; b: 2; 3: 3 }', { k: 'union', of: [lit('a'), lit('b'), lit(3)] });
+      case 5:
+        return named('{ a: 1; b: "x" | 2 }["b"]', { k: 'union', of: [lit('x'), lit(2)] });
+      case 6:
+        return named('Extract<"a" | 1 | true | null, string | number>', { k: 'union', of: [lit('a'), lit(1)] });
+      case 7:
+        return named('`${"a" | "b"}-${number}`', {
+          k: 'union',
+          of: [
+            { k: 'template', parts: ['a-', { hole: 'number' }] },
+            { k: 'template', parts: ['b-', { hole: 'number' }] },
+          ],
+        });
+      case 8:
+        return named('Uppercase<"ab" | "c">', { k: 'union', of: [lit('AB'), lit('C')] });
+      case 9:
+        return named('ReturnType<() => string | 1>', { k: 'union', of: [{ k: 'prim', name: 'string' }, lit(1)] });
+      case 10:
+        // A discriminated union.
+        return {
+          k: 'union',
+          of: [
+            { k: 'object', props: [prop('kind', lit('circle')), prop('r', num)] },
+            { k: 'object', props: [prop('kind', lit('rect')), prop('w', num), prop('h', num, true)] },
+          ],
+        };
+      default:
+        return { k: 'named', render: (text) => `[x: ${text(e)}, y?: number, ...rest: string[]]`, resolved: { k: 'tuple', elements: [{ type: e, kind: 'required' }, { type: num, kind: 'optional' }, { type: { k: 'prim', name: 'string' }, kind: 'rest' }], readonly: false } };
+    }
+  }
+
   private nested(depth: number): Ty {
     const r = this.rng;
     if (depth <= 0) return this.family(r.pick(NESTABLE), 0);
@@ -635,6 +686,7 @@ export const FAMILIES = [
   'unusual-keys',
   'proto-key',
   'inherited-keys',
+  'type-operators',
   'recursive',
   'classes',
   'generic-classes',
