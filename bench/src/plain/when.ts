@@ -35,7 +35,7 @@ function mixedWhen(n: number): number {
   let sink = 0;
   for (let i = 0; i < n; i++) {
     const j = i & 15;
-    sink += (j & 3) === 3 ? byWhen(PAIR_A[j]!, PAIR_B[j]!) : byWhen(MIXED[j] as any);
+    sink += (j & 3) === 3 ? byWhen(PAIR_A[j]!, PAIR_B[j]!) : (byWhen(MIXED[j] as any) as number);
   }
   return sink;
 }

@@ -49,7 +49,7 @@ export function mixedTyped(n: number): number {
   let sink = 0;
   for (let i = 0; i < n; i++) {
     const j = i & 15;
-    sink += (j & 3) === 3 ? typed(PAIR_A[j]!, PAIR_B[j]!) : typed(MIXED[j] as any);
+    sink += (j & 3) === 3 ? typed(PAIR_A[j]!, PAIR_B[j]!) : (typed(MIXED[j] as any) as number);
   }
   return sink;
 }

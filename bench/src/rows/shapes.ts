@@ -102,7 +102,7 @@ function taggedHand(n: number): number {
 }
 function taggedDuckcall(n: number): number {
   let sink = 0;
-  for (let i = 0; i < n; i++) sink += tagged(TAGGED[i & 15] as any);
+  for (let i = 0; i < n; i++) sink += (tagged(TAGGED[i & 15] as any) as number);
   return sink;
 }
 function untaggedHand(n: number): number {
@@ -112,7 +112,7 @@ function untaggedHand(n: number): number {
 }
 function untaggedDuckcall(n: number): number {
   let sink = 0;
-  for (let i = 0; i < n; i++) sink += untagged(UNTAGGED[i & 15] as any);
+  for (let i = 0; i < n; i++) sink += (untagged(UNTAGGED[i & 15] as any) as number);
   return sink;
 }
 
