@@ -174,7 +174,9 @@ const watching = rspack(config).watch({ aggregateTimeout: 50 }, async (error, st
 
 interface Bundler {
   readonly name: string;
-  /** Node's arguments for the build, run in the project. */
+  /** The program that runs the build, relative to the project; default: this Node. */
+  readonly command?: string;
+  /** The command's arguments for the build, run in the project. */
   readonly build: readonly string[];
   /** The built program, relative to the project. */
   readonly output: string;
@@ -188,7 +190,14 @@ const bundlers: readonly Bundler[] = [
   { name: 'esbuild (tsup)', build: ['node_modules/tsup/dist/cli-default.js', '--silent'], output: 'dist/tsup/main.js' },
   { name: 'webpack', build: ['build-webpack.mjs'], output: 'dist/webpack/main.cjs' },
   { name: 'rspack', build: ['build-rspack.mjs'], output: 'dist/rspack/main.cjs' },
+  // The bun package's binary, run on the README's build script; the output runs in Node like the others'.
+  { name: 'bun', command: join('node_modules', 'bun', 'bin', 'bun.exe'), build: ['build.ts'], output: 'dist/bun/main.js' },
 ];
+
+/** Runs a bundler's build in `project`, whatever its exit code. */
+function runBuild({ command, build }: Bundler, project: string) {
+  return exec(command === undefined ? process.execPath : join(project, command), build, project);
+}
 
 let scratch: string;
 /** The app as it should be. */
@@ -210,6 +219,7 @@ function writeApp(directory: string, shapesSource: string, withTsconfig = true):
   for (const file of ['vite.config.ts', 'rollup.config.mjs', 'rolldown.config.mjs', 'esbuild.build.mjs', 'tsup.config.ts', 'webpack.config.mjs', 'rspack.config.mjs']) {
     copyFileSync(join(snippets, file), join(directory, file));
   }
+  copyFileSync(join(snippets, 'bun.build.ts'), join(directory, 'build.ts'));
   writeFileSync(join(directory, 'build-webpack.mjs'), webpackLikeRunner('webpack', 'webpack.config.mjs'));
   writeFileSync(join(directory, 'build-rspack.mjs'), webpackLikeRunner('@rspack/core', 'rspack.config.mjs'));
 }
@@ -236,6 +246,7 @@ beforeAll(() => {
       webpack: '5.113.0',
       'ts-loader': '9.6.2',
       '@rspack/core': '2.3.4',
+      bun: '1.4.5',
     },
     overrides: { rollup: '4.67.4' },
   };
@@ -260,19 +271,19 @@ afterAll(() => {
 // The builds are independent (each bundler writes its own dist/ folder, each variant is its own
 // folder), so they run side by side; watch mode edits one file and stays one at a time.
 describe.concurrent('each bundler', () => {
-  it.for(bundlers)('duckcall/$name builds the app with the README config, and the output runs in Node', async ({ build, output }, { expect }) => {
-    const built = await exec(process.execPath, build, app);
+  it.for(bundlers)('duckcall/$name builds the app with the README config, and the output runs in Node', async (bundler, { expect }) => {
+    const built = await runBuild(bundler, app);
     expect(built.stderr + built.stdout, 'the build').not.toMatch(/error/i);
     expect(built.status).toBe(0);
 
-    const ran = await exec(process.execPath, [output], app);
+    const ran = await exec(process.execPath, [bundler.output], app);
 
     expect(ran.stderr).toBe('');
     expect(ran.stdout.trim()).toBe(expected);
   });
 
-  it.for(bundlers)('duckcall/$name fails a build with a shadowed case in a few lines, naming the file and line as tsc does', async ({ build }, { expect }) => {
-    const built = await exec(process.execPath, build, broken);
+  it.for(bundlers)('duckcall/$name fails a build with a shadowed case in a few lines, naming the file and line as tsc does', async (bundler, { expect }) => {
+    const built = await runBuild(bundler, broken);
     const printed = `${built.stdout}\n${built.stderr}`;
 
     expect(built.status).not.toBe(0);
@@ -282,8 +293,8 @@ describe.concurrent('each bundler', () => {
     expect(printed.trim().split('\n').length).toBeLessThan(40);
   });
 
-  it.for(bundlers.filter(({ name }) => ['vite', 'esbuild', 'webpack'].includes(name)))('duckcall/$name without a tsconfig fails the build with the setup problem, once, in one line', async ({ build }, { expect }) => {
-    const built = await exec(process.execPath, build, unconfigured);
+  it.for(bundlers.filter(({ name }) => ['vite', 'esbuild', 'webpack'].includes(name)))('duckcall/$name without a tsconfig fails the build with the setup problem, once, in one line', async (bundler, { expect }) => {
+    const built = await runBuild(bundler, unconfigured);
     const printed = `${built.stdout}\n${built.stderr}`;
 
     expect(built.status).not.toBe(0);
@@ -309,14 +320,15 @@ describe.each(bundlers.filter(({ name }) => name in watchSetups))('duckcall/$nam
 describe('the plugin entries as an editor sees them', () => {
   it('type-check the README config with only that bundler\'s types, not every bundler\'s', () => {
     const dist = join(app, 'node_modules', 'duckcall', 'dist');
-    const own = { vite: 'vite', rollup: 'rollup', rolldown: 'rolldown', esbuild: 'esbuild', webpack: 'webpack', rspack: '@rspack/core' };
+    // duckcall/bun declares Bun's plugin shape itself (Bun's types are a package of their own).
+    const own = { vite: ['vite'], rollup: ['rollup'], rolldown: ['rolldown'], esbuild: ['esbuild'], webpack: ['webpack'], rspack: ['@rspack/core'], bun: [] };
     for (const [entry, bundler] of Object.entries(own)) {
       for (const extension of ['.d.ts', '.d.cts']) {
         const declarations = readFileSync(join(dist, entry + extension), 'utf8');
         // The entry and the chunks it imports: packages named are its own bundler's, nothing else.
         const chunks = [...declarations.matchAll(/^import .* from '(\.\/[^']+)'/gm)].map(([, chunk]) => readFileSync(join(dist, chunk!.replace(/\.c?js$/, extension)), 'utf8'));
         const packages = [declarations, ...chunks].flatMap((text) => [...text.matchAll(/^import (?:.* from )?'([^.'][^']*)'/gm)].map(([, name]) => name));
-        expect(new Set(packages), `${entry}${extension}`).toEqual(new Set([bundler]));
+        expect(new Set(packages), `${entry}${extension}`).toEqual(new Set(bundler));
       }
     }
 
