@@ -74,4 +74,23 @@ export const url = (v: unknown) => is<URL>(v);
       true,
     ]);
   });
+
+  it('a module that declares its own Array, Object and Symbol keeps its guards and its named sets', async () => {
+    const m = await load({
+      'main.ts': `import { is, overload } from 'duckcall';
+const Array = { isArray: (_: unknown) => true };
+const Object = { defineProperty: () => { throw new Error('the module\\'s own Object was used'); } };
+const Symbol = { iterator: 'not the symbol' };
+export const shadows = [Array, Object, Symbol].length;
+export const numbers = (v: unknown) => is<number[]>(v);
+export const pair = (v: unknown) => is<[number, string]>(v);
+export const iterable = (v: unknown) => is<Iterable<number>>(v);
+export const size = overload((n: number) => n, (s: string) => s.length);
+`,
+    });
+
+    expect([m.numbers([1]), m.numbers({ length: 0 }), m.pair([1, 'a']), m.pair({ 0: 1, 1: 'a', length: 2 })]).toEqual([true, false, true, false]);
+    expect([m.iterable([1]), m.iterable({ 'not the symbol': () => 1 })]).toEqual([true, false]);
+    expect([m.size(2), m.size('abc'), m.size.name]).toEqual([2, 3, 'size']);
+  });
 });

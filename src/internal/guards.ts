@@ -388,8 +388,21 @@ function safeKeys(value: object): string[] {
   }
 }
 
+/** Names an overload set after its variable (`const area = overload(…)`), for error messages. */
+export function named<F extends Function>(fn: F, name: string): F {
+  Object.defineProperty(fn, 'name', { value: name, configurable: true });
+  return fn;
+}
+
+const isArray: (value: unknown) => value is unknown[] = Array.isArray;
+/** The global Symbol, for well-known symbol keys, whatever a module calls `Symbol`. */
+const wellKnown: SymbolConstructor = Symbol;
+
 /**
  * The helpers as one object for generated code (`__duckcall.__guards.arr(…)`). A plain object
  * literal rather than `export * as`, so bundlers drop it from programs that never use it.
  */
-export const guards = { arr, tail, plain, index, keyed, common, has, own, hasOwn, global, boxed, subclass, map, set, numeric, bigintText, template, explain };
+export const guards = {
+  arr, tail, plain, index, keyed, common, has, own, hasOwn, global, boxed, subclass, map, set, numeric, bigintText, template, explain,
+  named, isArray, wellKnown,
+};

@@ -79,7 +79,7 @@ export class GuardEmitter {
         return `(${members.join(' && ')})`;
       }
       case 'array':
-        return shape.element.kind === 'any' ? `Array.isArray(${v})` : `${H}.arr(${v}, ${this.isFunction(shape.element)})`;
+        return shape.element.kind === 'any' ? `${this.alias('isArray')}(${v})` : `${H}.arr(${v}, ${this.isFunction(shape.element)})`;
       case 'tuple':
         return this.tuple(shape.elements, v);
       case 'builtin': {
@@ -128,6 +128,25 @@ export class GuardEmitter {
     return reference;
   }
 
+  /**
+   * A runtime helper under a module-local name (`__dc_isArray`), so generated code reaches no
+   * global by its bare name: a module's own `Array` or `Symbol` cannot change a guard.
+   */
+  alias(helper: 'isArray' | 'wellKnown'): string {
+    const key = `alias:${helper}`;
+    const known = this.functions.get(key);
+    if (known) return known;
+    const local = `${this.prefix}_${helper}`;
+    this.functions.set(key, local);
+    this.declarations.unshift(`const ${local} = ${this.runtime}.${helper};`);
+    return local;
+  }
+
+  /** A property key as an expression: a string literal, or a well-known symbol reached through the runtime. */
+  key(key: string | { readonly wellKnownSymbol: string }): string {
+    return typeof key === 'string' ? JSON.stringify(key) : `${this.alias('wellKnown')}.${key.wellKnownSymbol}`;
+  }
+
   /** A global constructor as the runtime saw it when it loaded: a module's own `class Date` cannot stand in for it. */
   private globalConstructor(name: string): string {
     const key = `global:${name}`;
@@ -141,7 +160,7 @@ export class GuardEmitter {
 
   /** TypeScript's weak type check: the value has none of its own properties or one of these. */
   private commonCheck(targets: readonly ObjectShape[], v: string): string {
-    const keys = [...new Set(targets.flatMap((t) => t.properties.map((p) => keyExpression(p.key))))];
+    const keys = [...new Set(targets.flatMap((t) => t.properties.map((p) => this.key(p.key))))];
     const name = this.fresh('k');
     this.declarations.push(`const ${name} = [${keys.join(', ')}];`);
     return `${this.runtime}.common(${v}, ${name})`;
@@ -168,7 +187,7 @@ export class GuardEmitter {
     const required = elements.filter((e) => e.flag === 'required').length;
     const hasRest = elements.some((e) => e.flag === 'rest');
     const fixed = elements.filter((e) => e.flag !== 'rest');
-    const checks = [`Array.isArray(${v})`, `${v}.length >= ${required}`];
+    const checks = [`${this.alias('isArray')}(${v})`, `${v}.length >= ${required}`];
     if (!hasRest) checks.push(`${v}.length <= ${fixed.length}`);
     fixed.forEach((e, i) => {
       const element = `${this.isFunction(e.shape)}(${v}[${i}])`;
@@ -233,8 +252,8 @@ export class GuardEmitter {
     const ordered = [...target.properties].sort((x, y) => (x.method ? 0 : cost(x.shape)) - (y.method ? 0 : cost(y.shape)));
     ordered.forEach((property, i) => {
       const local = `p${i}`;
-      const key = keyExpression(property.key);
-      lines.push(property.own ? `const ${local} = ${this.runtime}.own(v, ${key});` : `const ${local} = v${access(property.key)};`);
+      const key = this.key(property.key);
+      lines.push(property.own ? `const ${local} = ${this.runtime}.own(v, ${key});` : `const ${local} = v${typeof property.key === 'string' ? access(property.key) : `[${key}]`};`);
       const present = property.own ? `${this.runtime}.hasOwn(v, ${key})` : `${this.runtime}.has(v, ${key})`;
       const check = this.propertyCheck(property.shape, local);
       if (property.exact) {
@@ -303,7 +322,7 @@ export class GuardEmitter {
     // [key, node, optional ("exact": absent only), read as an own property]
     const properties = target.properties.map((p) => {
       const optional = p.exact ? '"exact"' : String(p.optional);
-      return `[${keyExpression(p.key)}, ${p.method ? this.methodSchema(p.shape) : this.schema(p.shape)}, ${optional}${p.own ? ', true' : ''}]`;
+      return `[${this.key(p.key)}, ${p.method ? this.methodSchema(p.shape) : this.schema(p.shape)}, ${optional}${p.own ? ', true' : ''}]`;
     });
     this.patches.push(`${name}.p = [${properties.join(', ')}];`);
     if (target.stringIndex) this.patches.push(`${name}.i = ${this.schema(target.stringIndex)};`);
@@ -379,13 +398,8 @@ function literal(value: string | number | boolean | bigint | null | undefined): 
   return String(value);
 }
 
-function keyExpression(key: string | { wellKnownSymbol: string }): string {
-  return typeof key === 'string' ? JSON.stringify(key) : `Symbol.${key.wellKnownSymbol}`;
-}
-
-function access(key: string | { wellKnownSymbol: string }): string {
-  if (typeof key === 'string') return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
-  return `[Symbol.${key.wellKnownSymbol}]`;
+function access(key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
 }
 
 /** The type as messages show it, rebuilt from the shape. */

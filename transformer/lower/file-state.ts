@@ -113,7 +113,7 @@ export class FileState {
       .flatMap((p) => {
         const key = this.shapes.keyOf(p);
         if (key === undefined) return [];
-        return [typeof key === 'string' ? JSON.stringify(key) : `Symbol.${key.wellKnownSymbol}`];
+        return [this.emitter.key(key)];
       });
     // `import("/abs/src/shapes").Circle` (NodeNext adds `, { with: … }`) names the file relative to
     // the project, so output is the same in any folder.
@@ -172,7 +172,7 @@ export class FileState {
     // `typeof Symbol.iterator` and the other well-known symbols.
     const owner = declaration.parent;
     if (ts.isPropertySignature(declaration) && owner && ts.isInterfaceDeclaration(owner) && owner.name.text === 'SymbolConstructor') {
-      return `Symbol.${symbol.getName()}`;
+      return `${this.emitter.alias('wellKnown')}.${symbol.getName()}`;
     }
     if (declaration.getSourceFile() === this.sourceFile) return topLevelName(declaration);
     // Another module: import it the way this file imports it (the file's own import may be type-only
