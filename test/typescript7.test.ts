@@ -365,7 +365,7 @@ describe('a TypeScript 6 project', () => {
 describe('reproducible output', () => {
   it('is byte-identical in two folders and holds no absolute path', async () => {
     const first = mkdtempSync(join(tmpdir(), 'duckcall-first-'));
-    const second = join(mkdtempSync(join(tmpdir(), 'duckcall-elsewhere-')), 'deeper', 'app');
+    const second = join(mkdtempSync(join(tmpdir(), 'duckcall-elsewhere-')), 'deeper', 'second-app-folder');
     try {
       const outputs = [];
       for (const directory of [first, second]) {
