@@ -21,7 +21,14 @@ export type Ty =
   | { readonly k: 'template'; readonly parts: readonly (string | { readonly hole: TemplateHole })[] }
   | { readonly k: 'enum'; readonly name: 'Color' | 'Dir'; readonly member?: string }
   /** A generic, mapped or conditional type: its text as written, what values are built from, and features its text hides. */
-  | { readonly k: 'named'; readonly render: (text: (t: Ty) => string) => string; readonly resolved: Ty; readonly tags?: readonly Feature[] }
+  | {
+      readonly k: 'named';
+      readonly render: (text: (t: Ty) => string) => string;
+      readonly resolved: Ty;
+      readonly tags?: readonly Feature[];
+      /** Written with an operator (`keyof X`, `A | B`): parenthesized as an element or a member. */
+      readonly compound?: boolean;
+    }
   | { readonly k: 'builtin'; readonly name: Builtin }
   | { readonly k: 'map'; readonly key: Ty; readonly value: Ty; readonly readonly: boolean }
   | { readonly k: 'set'; readonly of: Ty; readonly readonly: boolean }
@@ -176,6 +183,8 @@ function needsParentheses(u: Ty, erase: boolean): boolean {
       return !erase && !u.alias;
     case 'enum':
       return erase && u.name === 'Dir' && u.member === undefined;
+    case 'named':
+      return u.compound === true;
     case 'array':
     case 'tuple':
       return u.readonly;
@@ -575,13 +584,13 @@ export class TypeGenerator {
   private typeOperator(): Ty {
     const r = this.rng;
     const e = this.plain(1);
-    const named = (text: string, resolved: Ty): Ty => ({ k: 'named', render: () => text, resolved });
+    const named = (text: string, resolved: Ty, compound = false): Ty => ({ k: 'named', render: () => text, resolved, compound });
     const lit = (value: string | number | boolean): Ty => ({ k: 'lit', value });
     const num: Ty = { k: 'prim', name: 'number' };
     switch (r.int(0, 11)) {
       case 0:
         // A "literal union with autocompletion": `string & {}` is no brand (a string can be a `{}`).
-        return named(`"a" | (string & {})`, { k: 'prim', name: 'string' });
+        return named(`"a" | (string & {})`, { k: 'prim', name: 'string' }, true);
       case 1:
         return { k: 'named', render: (text) => `ReadonlyArray<${text(e)}>`, resolved: { k: 'array', of: e, readonly: true } };
       case 2:
@@ -589,7 +598,7 @@ export class TypeGenerator {
       case 3:
         return named('Record<Dir, number>', { k: 'object', props: [prop('UP', num), prop('DOWN', num)] });
       case 4:
-        return named('keyof { a: 1; b: 2; 3: 3 }', { k: 'union', of: [lit('a'), lit('b'), lit(3)] });
+        return named('keyof { a: 1; b: 2; 3: 3 }', { k: 'union', of: [lit('a'), lit('b'), lit(3)] }, true);
       case 5:
         return named('{ a: 1; b: "x" | 2 }["b"]', { k: 'union', of: [lit('x'), lit(2)] });
       case 6:
