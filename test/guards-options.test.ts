@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Engine } from '../transformer/engine/index.js';
 import { project, removeProjects } from './support/project.js';
@@ -21,12 +22,12 @@ async function load(files: Record<string, string>, options: Record<string, unkno
     expect(out.diagnostics).toEqual([]);
     writeFileSync(join(dir, 'out', name.replace(/\.ts$/, '.js')), out.changed ? out.code : transpiled(out.code));
   }
-  return import(pathToFileURL(join(dir, 'out', 'main.js')).href);
+  return { ...(await import(pathToFileURL(join(dir, 'out', 'main.js')).href)), dir };
 }
 
-/** A file without duckcall calls comes back as TypeScript; these fixtures hold none that need more than this. */
+/** A file without duckcall calls comes back as TypeScript, for the bundler to compile: here, TypeScript does. */
 function transpiled(code: string): string {
-  return code.replace(/^export (interface|type) [^\n]*\n/gm, '');
+  return ts.transpileModule(code, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).outputText;
 }
 
 describe('exactOptionalPropertyTypes', () => {
@@ -92,5 +93,29 @@ export const size = overload((n: number) => n, (s: string) => s.length);
     expect([m.numbers([1]), m.numbers({ length: 0 }), m.pair([1, 'a']), m.pair({ 0: 1, 1: 'a', length: 2 })]).toEqual([true, false, true, false]);
     expect([m.iterable([1]), m.iterable({ 'not the symbol': () => 1 })]).toEqual([true, false]);
     expect([m.size(2), m.size('abc'), m.size.name]).toEqual([2, 3, 'size']);
+  });
+});
+
+describe('nominal classes are reached wherever the module can reach them', () => {
+  it('through a namespace import, a namespace of this module, and a namespace of another', async () => {
+    const m = await load({
+      'shapes.ts': `export class Token { private secret = 1 }
+export namespace Geo { export class Point { #x = 0 } }
+`,
+      'main.ts': `import { is } from 'duckcall';
+import * as S from './shapes.js';
+import type { Geo as G } from './shapes.js';
+namespace Local { export class Key { private k = 1 } }
+export const make = () => [new S.Token(), new Local.Key()];
+export const token = (v: unknown) => is<S.Token>(v);
+export const key = (v: unknown) => is<Local.Key>(v);
+export const point = (v: unknown) => is<G.Point>(v);
+`,
+    });
+    const shapes = await import(pathToFileURL(join(m.dir, 'out', 'shapes.js')).href);
+    const [token, key] = m.make();
+
+    expect([m.token(token), m.token({ secret: 1 }), m.key(key), m.key(token)]).toEqual([true, false, true, false]);
+    expect([m.point(new shapes.Geo.Point()), m.point({})]).toEqual([true, false]);
   });
 });

@@ -174,24 +174,37 @@ export class FileState {
     if (ts.isPropertySignature(declaration) && owner && ts.isInterfaceDeclaration(owner) && owner.name.text === 'SymbolConstructor') {
       return `${this.emitter.alias('wellKnown')}.${symbol.getName()}`;
     }
-    if (declaration.getSourceFile() === this.sourceFile) return topLevelName(declaration);
-    // Another module: import it the way this file imports it (the file's own import may be type-only
-    // or elided, so the generated code gets an import of its own).
+    // `Geo.Token` for a class inside `namespace Geo`: the names from the module's top level down.
+    const path = declarationPath(declaration);
+    if (!path) return undefined;
+    if (declaration.getSourceFile() === this.sourceFile) return path.join('.');
+    // Another module: import it the way this file imports it (the file's own import may be type-only,
+    // elided, or a namespace import), so the generated code gets an import of its own.
+    const rest = path.slice(1);
     for (const statement of this.sourceFile.statements) {
       if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
-      const bindings = statement.importClause?.namedBindings;
-      if (!bindings || !ts.isNamedImports(bindings)) continue;
-      for (const element of bindings.elements) {
-        const local = this.checker.getSymbolAtLocation(element.name);
-        const target = local && local.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(local) : local;
-        if (target !== symbol) continue;
-        const specifier = statement.moduleSpecifier.text;
-        let namespace = this.classImports.get(specifier);
-        if (!namespace) this.classImports.set(specifier, (namespace = `__dc_m${this.counter++}`));
-        return `${namespace}.${(element.propertyName ?? element.name).text}`;
-      }
+      const moduleSymbol = this.checker.getSymbolAtLocation(statement.moduleSpecifier);
+      if (!moduleSymbol) continue;
+      // The name under which that module exports the top of the path (a class, or its namespace).
+      const exported = this.checker.getExportsOfModule(moduleSymbol).find((e) => {
+        const target = e.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(e) : e;
+        return target === (rest.length === 0 ? symbol : this.topSymbol(declaration));
+      });
+      if (!exported) continue;
+      const specifier = statement.moduleSpecifier.text;
+      let namespace = this.classImports.get(specifier);
+      if (!namespace) this.classImports.set(specifier, (namespace = `__dc_m${this.counter++}`));
+      return [namespace, exported.getName(), ...rest].join('.');
     }
     return undefined;
+  }
+
+  /** The symbol of the outermost declaration (a namespace) that holds `declaration`. */
+  private topSymbol(declaration: ts.Declaration): ts.Symbol | undefined {
+    let top: ts.Node = declaration;
+    for (let node: ts.Node = declaration; !ts.isSourceFile(node); node = node.parent) if (ts.isModuleDeclaration(node)) top = node;
+    const name = ts.getNameOfDeclaration(top as ts.Declaration);
+    return name ? this.checker.getSymbolAtLocation(name) : undefined;
   }
 
   /** The file with duckcall's import and the generated block added after the existing imports. */
@@ -225,19 +238,35 @@ function relativePath(from: string, to: string): string {
   return path.startsWith('.') ? path : `./${path}`;
 }
 
-/** The name of a class or `const` declared at the top of its module, which generated code can use. */
-function topLevelName(declaration: ts.Declaration): string | undefined {
-  if (ts.isClassDeclaration(declaration) && declaration.name && ts.isSourceFile(declaration.parent)) return declaration.name.text;
-  if (
-    ts.isVariableDeclaration(declaration) &&
-    ts.isIdentifier(declaration.name) &&
-    ts.isVariableDeclarationList(declaration.parent) &&
-    ts.isVariableStatement(declaration.parent.parent) &&
-    ts.isSourceFile(declaration.parent.parent.parent)
-  ) {
-    return declaration.name.text;
+/**
+ * The names that reach a class or `const` from the top of its module: `['Shape']`, or
+ * `['Geo', 'Token']` inside `namespace Geo`. `undefined` for a declaration inside a function or block.
+ */
+function declarationPath(declaration: ts.Declaration): string[] | undefined {
+  let name: string;
+  let container: ts.Node;
+  if (ts.isClassDeclaration(declaration) && declaration.name) {
+    name = declaration.name.text;
+    container = declaration.parent;
+  } else if (ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) && ts.isVariableStatement(declaration.parent.parent)) {
+    name = declaration.name.text;
+    container = declaration.parent.parent.parent;
+  } else return undefined;
+  const path = [name];
+  while (!ts.isSourceFile(container)) {
+    if (!ts.isModuleBlock(container)) return undefined;
+    const namespace = container.parent;
+    if (!ts.isIdentifier(namespace.name)) return undefined;
+    path.unshift(namespace.name.text);
+    container = namespace.parent;
+    // `namespace A.B {}` nests a ModuleDeclaration directly in another.
+    while (ts.isModuleDeclaration(container)) {
+      if (!ts.isIdentifier(container.name)) return undefined;
+      path.unshift(container.name.text);
+      container = container.parent;
+    }
   }
-  return undefined;
+  return path;
 }
 
 function namespaceImport(f: ts.NodeFactory, name: string, specifier: string): ts.ImportDeclaration {
