@@ -317,7 +317,53 @@ describe.each(bundlers.filter(({ name }) => name in watchSetups))('duckcall/$nam
   });
 });
 
+/**
+ * A CommonJS consumer of duckcall/vite in TypeScript (`import = require`, and a default import,
+ * which compiles to a require) and of duckcall/webpack in a type-checked CommonJS webpack config.
+ */
+const cjsConsumer = `import duckcall = require('duckcall/vite');
+import viaDefault from 'duckcall/vite';
+import type { Plugin } from 'vite';
+import webpackConfig = require('./webpack.config.cjs');
+
+const options: duckcall.DuckcallViteOptions = { tsconfig: 'tsconfig.json' };
+const plugin: Plugin = duckcall(options);
+// @ts-expect-error not an option
+duckcall({ tsconfg: 'tsconfig.json' });
+console.log(JSON.stringify({ plugin: typeof duckcall, name: plugin.name, sameAsDefault: viaDefault === duckcall, webpackPlugin: typeof webpackConfig.plugins?.[0] }));
+`;
+
+const cjsWebpackConfig = `// @ts-check
+const duckcall = require('duckcall/webpack');
+
+/** @type {import('webpack').Configuration} */
+module.exports = { plugins: [duckcall({ directCalls: true })] };
+`;
+
 describe('the plugin entries as an editor sees them', () => {
+  it('give CommonJS the plugin function, as the .d.cts types it: require, import = require, a default import', () => {
+    const project = join(scratch, 'cjs-consumer');
+    mkdirSync(project);
+    symlinkSync(join(app, 'node_modules'), join(project, 'node_modules'), 'junction');
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'cjs-consumer', version: '1.0.0', private: true, type: 'commonjs' }));
+    writeFileSync(join(project, 'consumer.cts'), cjsConsumer);
+    writeFileSync(join(project, 'webpack.config.cjs'), cjsWebpackConfig);
+    const compilerOptions = { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, types: [], skipLibCheck: false, allowJs: true, checkJs: true, outDir: 'out' };
+    writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['consumer.cts', 'webpack.config.cjs'] }));
+
+    let checked = '';
+    try {
+      sh(process.execPath, [join(app, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--pretty', 'false'], project);
+    } catch (error) {
+      checked = String((error as { stdout?: unknown }).stdout) + String((error as { stderr?: unknown }).stderr);
+    }
+    expect(checked).toBe('');
+    const ran = JSON.parse(sh(process.execPath, [join('out', 'consumer.cjs')], project)) as unknown;
+
+    expect(ran).toEqual({ plugin: 'function', name: 'duckcall', sameAsDefault: true, webpackPlugin: 'object' });
+  });
+
+
   it('type-check the README config with only that bundler\'s types, not every bundler\'s', () => {
     const dist = join(app, 'node_modules', 'duckcall', 'dist');
     // duckcall/bun declares Bun's plugin shape itself (Bun's types are a package of their own).
