@@ -238,12 +238,20 @@ export interface SchemaNode {
   /** Tuple elements, and the index the rest element (last of `u`) starts at, if any. */
   u?: readonly SchemaNode[];
   r?: boolean;
-  /** Index signature value (string keys). */
+  /** Index signature values: string keys, numeric keys, keys a check accepts (template literal, symbol). */
   i?: SchemaNode;
+  n?: SchemaNode;
+  k?: ReadonlyArray<readonly [Is, SchemaNode]>;
+  /** A Map's keys and values; a Set's elements. */
+  mk?: SchemaNode;
+  mv?: SchemaNode;
+  se?: SchemaNode;
   /** Intersection members. */
   a?: readonly SchemaNode[];
   /** Union members with structure (objects, arrays, tuples) to descend into. */
   m?: readonly SchemaNode[];
+  /** The union's discriminants: keys every object member requires with a literal type. */
+  d?: readonly string[];
 }
 
 /** Every violation of `node` in `value`, with paths below `path`. Never throws. */
@@ -334,10 +342,24 @@ function childTasks(frame: Frame): Task[] {
   const isObject = (typeof value === 'object' && value !== null) || typeof value === 'function';
   if (node.a) for (const member of node.a) visit(member, value, path);
   else if (node.m) {
-    // Descend into the one member of the value's kind, if exactly one fits the kind; otherwise the
-    // union as a whole is what was expected.
+    // Descend into the member the value is closest to: of its kind and, among objects, the one with
+    // the fewest properties that fail (a discriminant picks it). A tie leaves the union as a whole
+    // as what was expected.
     const sameKind = node.m.filter((m) => (Array.isArray(value) ? m.e !== undefined || m.u !== undefined : isObject && (m.p !== undefined || m.a !== undefined)));
-    if (sameKind.length === 1) visit(sameKind[0]!, value, path);
+    const selected = node.d && isObject ? sameKind.filter((m) => node.d!.every((key) => discriminantFits(m, value, key))) : sameKind;
+    const closest = selected.length > 1 && isObject && !Array.isArray(value) ? closestMembers(selected, value) : selected;
+    if (closest.length === 1) visit(closest[0]!, value, path);
+  } else if ((node.mk || node.se) && isObject) {
+    let i = 0;
+    for (const entry of safeEntries(value, node.se !== undefined)) {
+      if (node.se) visit(node.se, entry, `${path}[${i}]`);
+      else {
+        const [k, v] = entry as [unknown, unknown];
+        visit(node.mk!, k, `${path}[${i}][0]`);
+        visit(node.mv!, v, `${path}[${i}][1]`);
+      }
+      i++;
+    }
   } else if (node.p && isObject) {
     for (const [key, child, optional, ownOnly = false] of node.p) {
       const got = read(value, key, ownOnly);
@@ -348,10 +370,13 @@ function childTasks(frame: Frame): Task[] {
       } else if (got.value === undefined && !optional && !present()) tasks.push({ issue: { path: keyPath(path, key), expected: child.t, value: undefined } });
       else if (!(optional && got.value === undefined)) visit(child, got.value, keyPath(path, key));
     }
-    if (node.i && typeof value === 'object') {
+    if ((node.i || node.n || node.k) && typeof value === 'object') {
       for (const key of safeKeys(value)) {
         const got = read(value, key);
-        visit(node.i, got.ok ? got.value : undefined, keyPath(path, key));
+        const child = got.ok ? got.value : undefined;
+        if (node.n && String(Number(key)) === key) visit(node.n, child, keyPath(path, key));
+        if (node.i) visit(node.i, child, keyPath(path, key));
+        for (const [keyIs, keyed] of node.k ?? []) if (safe(() => keyIs(key))) visit(keyed, child, keyPath(path, key));
       }
     }
   } else if (node.e && Array.isArray(value)) {
@@ -362,6 +387,51 @@ function childTasks(frame: Frame): Task[] {
     if (node.r) for (let i = fixed; i < value.length; i++) visit(node.u[fixed]!, value[i], `${path}[${i}]`);
   }
   return tasks;
+}
+
+/** Whether the value's `key` is the literal the member requires there. */
+function discriminantFits(member: SchemaNode, value: unknown, key: string): boolean {
+  const entry = member.p?.find((p) => p[0] === key);
+  if (!entry) return false;
+  const got = read(value, key);
+  return got.ok && safeIs(entry[1], got.value);
+}
+
+/** The union members whose properties fail least often for `value`. */
+function closestMembers(members: readonly SchemaNode[], value: unknown): SchemaNode[] {
+  const failures = members.map((member) => {
+    let failed = 0;
+    for (const [key, child, optional, ownOnly = false] of member.p ?? []) {
+      const got = read(value, key, ownOnly);
+      if (!got.ok || (got.value === undefined ? !optional : !safeIs(child, got.value))) failed++;
+    }
+    return failed;
+  });
+  const least = Math.min(...failures);
+  return members.filter((_, i) => failures[i] === least);
+}
+
+/** A Map's entries or a Set's values, as far as they can be read (at most the first 100,000). */
+function safeEntries(value: unknown, set: boolean): unknown[] {
+  const out: unknown[] = [];
+  try {
+    const iterator = set ? Set.prototype.values.call(value) : Map.prototype.entries.call(value);
+    for (const entry of iterator as IterableIterator<unknown>) {
+      out.push(entry);
+      if (out.length >= 100_000) break;
+    }
+  } catch {
+    // not a Map or Set of this realm: the node itself is what was expected
+  }
+  return out;
+}
+
+function safe(check: () => boolean): boolean {
+  try {
+    return check();
+  } catch {
+    return false;
+  }
 }
 
 function hasKey(value: unknown, key: PropertyKey): boolean {

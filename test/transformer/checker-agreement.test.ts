@@ -17,8 +17,8 @@ fixture(
   { is: (v) => is<ReadonlyMap<string, number>>(v), validate: (v) => validate<ReadonlyMap<string, number>>(v) },
   [new Map(), new Map([['a', 1]])],
   [
-    [new Map([['a', 'x']]), '$input'],
-    [new Map([[1, 1]]), '$input'],
+    [new Map([['a', 'x']]), '$input[0][1]'],
+    [new Map([[1, 1]]), '$input[0][0]'],
     [new Set([1]), '$input'],
     [{}, '$input'],
   ],
@@ -28,7 +28,7 @@ fixture(
   { is: (v) => is<ReadonlySet<number>>(v), validate: (v) => validate<ReadonlySet<number>>(v) },
   [new Set(), new Set([1, 2])],
   [
-    [new Set(['a']), '$input'],
+    [new Set(['a']), '$input[0]'],
     [[1], '$input'],
   ],
 );
@@ -162,3 +162,25 @@ fixture('URL', { is: (v) => is<URL>(v), validate: (v) => validate<URL>(v) }, [ne
 ]);
 fixture('Blob', { is: (v) => is<Blob>(v), validate: (v) => validate<Blob>(v) }, [new Blob([])], [[{ size: 0, type: '' }, '$input']]);
 fixture('File', { is: (v) => is<File>(v), validate: (v) => validate<File>(v) }, [new File([], 'x.txt')], [[new Blob([]), '$input']]);
+
+// validate reports inside the part that failed, as typia does.
+interface CircleShape { kind: 'circle'; r: number }
+interface SquareShape { kind: 'square'; side: number }
+fixture('CircleShape | SquareShape (paths inside the member the discriminant picks)', { is: (v) => is<CircleShape | SquareShape>(v), validate: (v) => validate<CircleShape | SquareShape>(v) }, [{ kind: 'circle', r: 1 }], [
+  [{ kind: 'circle', r: 'x' }, '$input.r'],
+  [{ kind: 'square', side: null }, '$input.side'],
+  [{ kind: 'other' }, '$input'],
+]);
+fixture('Map<string, number> (paths at the entry)', { is: (v) => is<Map<string, number>>(v), validate: (v) => validate<Map<string, number>>(v) }, [new Map([['a', 1]])], [
+  [new Map<unknown, unknown>([['a', 1], ['b', 'x']]), '$input[1][1]'],
+  [new Map<unknown, unknown>([[2, 1]]), '$input[0][0]'],
+]);
+fixture('Set<number> (paths at the element)', { is: (v) => is<Set<number>>(v), validate: (v) => validate<Set<number>>(v) }, [new Set([1])], [
+  [new Set<unknown>([1, 'x']), '$input[1]'],
+]);
+fixture('{ [k: number]: string } (paths per key)', { is: (v) => is<{ [k: number]: string }>(v), validate: (v) => validate<{ [k: number]: string }>(v) }, [{ 0: 'a' }], [
+  [{ 0: 'a', 1: 2 }, '$input["1"]'],
+]);
+fixture('{ [k: `data-${string}`]: number } (paths per key)', { is: (v) => is<{ [k: `data-${string}`]: number }>(v), validate: (v) => validate<{ [k: `data-${string}`]: number }>(v) }, [{ 'data-a': 1, other: 'x' }], [
+  [{ 'data-a': 'x' }, '$input["data-a"]'],
+]);

@@ -184,7 +184,7 @@ fixture(
   { is: (v) => is<Shape>(v), validate: (v) => validate<Shape>(v) },
   [{ kind: 'circle', r: 1 }, { kind: 'rect', w: 1, h: 2 }, { kind: 'rect', w: 1, h: 2, r: 'extra' }],
   [
-    [{ kind: 'circle', w: 1, h: 2 }, '$input'],
+    [{ kind: 'circle', w: 1, h: 2 }, '$input.r'],
     [{ kind: 'square', r: 1 }, '$input'],
     [{ r: 1 }, '$input'],
     [null, '$input'],
@@ -602,11 +602,11 @@ fixture(
   { is: (v) => is<{ [k: number]: string }>(v), validate: (v) => validate<{ [k: number]: string }>(v) },
   [{}, { 0: 'a', 1: 'b' }, { x: 1 }, { '01': 1 }, ['a', 'b'], [], 'abc'],
   [
-    [{ 0: 1 }, '$input'],
-    [{ '1.5': 1 }, '$input'],
-    [{ '-1': 1 }, '$input'],
-    [{ NaN: 1 }, '$input'],
-    [['a', 1], '$input'],
+    [{ 0: 1 }, '$input["0"]'],
+    [{ '1.5': 1 }, '$input["1.5"]'],
+    [{ '-1': 1 }, '$input["-1"]'],
+    [{ NaN: 1 }, '$input.NaN'],
+    [['a', 1], '$input["1"]'],
     [new Date(), '$input'],
     [fn, '$input'],
     [new Instance(), '$input'],
@@ -825,9 +825,9 @@ fixture(
   { is: (v) => is<Map<string, number>>(v), validate: (v) => validate<Map<string, number>>(v) },
   [new Map(), new Map([['a', 1], ['b', 2]])],
   [
-    [new Map([['a', 'x']]), '$input'],
-    [new Map<unknown, unknown>([[1, 1]]), '$input'],
-    [new Map<unknown, unknown>([['a', 1], ['b', undefined]]), '$input'],
+    [new Map([['a', 'x']]), '$input[0][1]'],
+    [new Map<unknown, unknown>([[1, 1]]), '$input[0][0]'],
+    [new Map<unknown, unknown>([['a', 1], ['b', undefined]]), '$input[1][1]'],
     [{}, '$input'],
     [[['a', 1]], '$input'],
     [new WeakMap(), '$input'],
@@ -839,8 +839,8 @@ fixture(
   { is: (v) => is<Set<number>>(v), validate: (v) => validate<Set<number>>(v) },
   [new Set(), new Set([1, 2])],
   [
-    [new Set(['a']), '$input'],
-    [new Set([1, 'a']), '$input'],
+    [new Set(['a']), '$input[0]'],
+    [new Set([1, 'a']), '$input[1]'],
     [[1, 2], '$input'],
     [new WeakSet(), '$input'],
   ],
@@ -851,8 +851,8 @@ fixture(
   { is: (v) => is<Map<string, Set<number>>>(v), validate: (v) => validate<Map<string, Set<number>>>(v) },
   [new Map([['a', new Set([1])]])],
   [
-    [new Map([['a', new Set(['x'])]]), '$input'],
-    [new Map([['a', [1]]]), '$input'],
+    [new Map([['a', new Set(['x'])]]), '$input[0][1][0]'],
+    [new Map([['a', [1]]]), '$input[0][1]'],
   ],
 );
 
@@ -889,7 +889,7 @@ fixture(
   [{ when: new Date(), tags: new Set(['a']) }, { when: new Date(), tags: new Set(), bytes: new Uint8Array() }],
   [
     [{ when: '2020', tags: new Set() }, '$input.when'],
-    [{ when: new Date(), tags: new Set([1]) }, '$input.tags'],
+    [{ when: new Date(), tags: new Set([1]) }, '$input.tags[0]'],
     [{ when: new Date(), tags: new Set(), bytes: [1] }, '$input.bytes'],
   ],
 );

@@ -326,6 +326,11 @@ export class GuardEmitter {
     });
     this.patches.push(`${name}.p = [${properties.join(', ')}];`);
     if (target.stringIndex) this.patches.push(`${name}.i = ${this.schema(target.stringIndex)};`);
+    if (target.numberIndex) this.patches.push(`${name}.n = ${this.schema(target.numberIndex)};`);
+    if (target.keyedIndexes.length > 0) {
+      const keyed = target.keyedIndexes.map(({ key, value }) => `[${this.isFunction(key)}, ${this.schema(value)}]`);
+      this.patches.push(`${name}.k = [${keyed.join(', ')}];`);
+    }
   }
 
   /**
@@ -372,6 +377,11 @@ export class GuardEmitter {
         if (shape.elements.some((e) => e.flag === 'rest')) this.patches.push(`${name}.r = true;`);
         break;
       }
+      case 'builtin':
+        // A Map's or Set's entries, so a bad entry is reported at its place: `$input.m[2][1]`.
+        if (shape.name === 'Map' && shape.args.length === 2) this.patches.push(`${name}.mk = ${this.schema(shape.args[0]!)};`, `${name}.mv = ${this.schema(shape.args[1]!)};`);
+        if (shape.name === 'Set' && shape.args.length === 1) this.patches.push(`${name}.se = ${this.schema(shape.args[0]!)};`);
+        break;
       case 'intersection':
         this.patches.push(`${name}.a = [${shape.members.map((m) => this.intersectionMember(m)).join(', ')}];`);
         break;
@@ -382,6 +392,14 @@ export class GuardEmitter {
         const objectLike = (m: Shape): boolean => m.kind === 'ref' || (m.kind === 'intersection' && m.members.every(objectLike));
         const structured = resolved.filter((m) => objectLike(m) || m.kind === 'array' || m.kind === 'tuple');
         if (structured.length > 0) this.patches.push(`${name}.m = [${structured.map((m) => this.schema(m)).join(', ')}];`);
+        // Discriminants: keys every object member requires with a literal type (`kind`), which pick
+        // the member to report inside.
+        const objects = structured.filter((m): m is Extract<Shape, { kind: 'ref' }> => m.kind === 'ref');
+        const literal = (m: Shape) => m.kind === 'literal' || (m.kind === 'union' && m.members.every((u) => u.kind === 'literal'));
+        const keys = objects.length > 1 && objects.length === structured.length
+          ? objects[0]!.target.properties.filter((p) => typeof p.key === 'string' && objects.every((o) => o.target.properties.some((q) => q.key === p.key && !q.optional && literal(q.shape))))
+          : [];
+        if (keys.length > 0) this.patches.push(`${name}.d = [${keys.map((p) => JSON.stringify(p.key)).join(', ')}];`);
         break;
       }
       default:
