@@ -234,6 +234,19 @@ export const f = overload(
   });
 });
 
+describe('an import of duckcall whose types cannot be read', () => {
+  it('is a diagnostic at the import, not calls silently left for run time', () => {
+    const source = `import { is } from 'duckcall';\nexport const ok = (v: unknown) => is<string>(v);\n`;
+    const { dir, engine } = engineFor({ 'main.ts': source }, { moduleResolution: 'Classic', module: 'ES2015' });
+
+    const [diagnostic, ...rest] = engine.transform(join(dir, 'main.ts')).diagnostics;
+
+    expect(rest).toEqual([]);
+    expect([diagnostic?.line, diagnostic?.column]).toEqual([1, 20]);
+    expect(diagnostic?.message).toMatch(/^duckcall: cannot read the types of 'duckcall'/);
+  });
+});
+
 describe('open', () => {
   it('says which tsconfig it could not find', () => {
     const { dir } = engineFor({ 'types.ts': types });

@@ -11,6 +11,7 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { lowering, type LoweringOptions } from '../lower/lowering.js';
 import { mentionsDuckcall } from '../lower/recognize.js';
+import { DIAGNOSTIC_CODE } from '../lower/diagnostics.js';
 import { spliceText } from './splice.js';
 import { SetupFailure } from './typescript.js';
 
@@ -84,6 +85,10 @@ export class Engine {
       inlineSourceMap: false,
       inlineSources: false,
       noEmitOnError: false,
+      // Emitting one file would otherwise type-check all of it first (most of a warm re-transform's
+      // time); type errors are the project compiler's to report, and the lowering asks the checker
+      // only what it needs.
+      noCheck: true,
       outDir: undefined,
       outFile: undefined,
       sourceRoot: undefined,
@@ -206,6 +211,7 @@ export class Engine {
       { before: [lowering(program, this.lowering, { addDiagnostic: (d) => diagnostics.push(d) })] },
     );
     if (js === undefined) throw new Error(`duckcall: TypeScript emitted nothing for ${fileName}.`);
+    diagnostics.push(...unresolvedDuckcall(program, sourceFile));
     return { code: js, map, diagnostics: diagnostics.map(toEngineDiagnostic), dependencies: dependenciesOf(program, sourceFile), changed: true };
   }
 
@@ -218,6 +224,7 @@ export class Engine {
     const { program, sourceFile } = this.load(file);
     if (!mentionsDuckcall(sourceFile)) return unchanged(sourceFile.text);
     const diagnostics: ts.Diagnostic[] = [];
+    diagnostics.push(...unresolvedDuckcall(program, sourceFile));
     const factory = lowering(program, { ...this.lowering, directCalls: false, typed: true }, { addDiagnostic: (d) => diagnostics.push(d) });
     const result = ts.transform(sourceFile, [factory], this.compilerOptions);
     try {
@@ -238,6 +245,7 @@ export class Engine {
       const diagnostics: ts.Diagnostic[] = [];
       const result = ts.transform(sourceFile, [lowering(program, { ...this.lowering, typed: true }, { addDiagnostic: (d) => diagnostics.push(d) })], this.compilerOptions);
       result.dispose();
+      diagnostics.push(...unresolvedDuckcall(program, sourceFile));
       all.push(...diagnostics.map(toEngineDiagnostic));
     }
     return all;
@@ -275,6 +283,31 @@ export class Engine {
 /** tsc's form: `src/a.ts(3,5): error TS990001: duckcall: …`, with the path relative to `cwd`. */
 export function formatDiagnostic(d: EngineDiagnostic, cwd: string): string {
   return `${relativeOrDot(cwd, d.fileName)}(${d.line},${d.column}): error TS${d.code}: ${d.message}`;
+}
+
+/**
+ * An import of `duckcall` whose types the program cannot read: the calls cannot be recognised, so
+ * they would be left as they are and throw SetupError at run time. Said at compile time instead.
+ */
+function unresolvedDuckcall(program: ts.Program, sourceFile: ts.SourceFile): ts.Diagnostic[] {
+  const checker = program.getTypeChecker();
+  return sourceFile.statements.flatMap((statement) => {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) return [];
+    const specifier = statement.moduleSpecifier;
+    if (specifier.text !== 'duckcall' || checker.getSymbolAtLocation(specifier)) return [];
+    const start = specifier.getStart(sourceFile);
+    return [
+      {
+        file: sourceFile,
+        start,
+        length: specifier.getEnd() - start,
+        messageText: `duckcall: cannot read the types of 'duckcall' from here, so its calls in this file cannot be compiled. Is it installed, and does this tsconfig's moduleResolution find it?`,
+        category: ts.DiagnosticCategory.Error,
+        code: DIAGNOSTIC_CODE,
+        source: 'duckcall',
+      },
+    ];
+  });
 }
 
 function unchanged(text: string): Transformed {
