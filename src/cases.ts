@@ -1,6 +1,6 @@
 import { SetupError } from './errors.js';
 import { ARGS_PATH, arity, restNotLast } from './messages.js';
-import { compile, modifierOf, type Check } from './matchers.js';
+import { checkFor, modifierOf, type Check } from './matchers.js';
 import type { Issue } from './types/issue.js';
 
 /**
@@ -32,7 +32,7 @@ export function caseFrom(fn: Function, matchers: readonly unknown[], where: stri
   matchers.forEach((m, index) => {
     const mod = modifierOf(m);
     if (mod?.kind === 'rest' && index !== matchers.length - 1) throw new SetupError(restNotLast(where, index));
-    const check = compile(mod ? mod.matcher : m, where, index);
+    const check = checkFor(mod ? mod.matcher : m, where, index);
     if (mod?.kind === 'rest') {
       restCheck = check;
       labels.push(`rest(${check.expected})`);
@@ -88,7 +88,7 @@ export function accepts(c: Case, args: ArrayLike<unknown>): boolean {
 }
 
 /** Every reason `c` rejects `args` (empty if it accepts them). Only run once no case matched. @internal */
-export function explain(c: Case, args: readonly unknown[]): Issue[] {
+export function reasonsFor(c: Case, args: readonly unknown[]): Issue[] {
   const n = args.length;
   if (n < c.min || n > c.max) return [{ path: ARGS_PATH, expected: arity(c.min, c.max), value: n }];
   const issues: Issue[] = [];

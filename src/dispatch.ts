@@ -8,7 +8,7 @@
  * only once nothing matched.
  * @internal
  */
-import { accepts, checkAt, explain, type Case } from './cases.js';
+import { accepts, checkAt, reasonsFor, type Case } from './cases.js';
 import { NoMatchingOverloadError, SetupError } from './errors.js';
 import { functionName } from './internal/describe.js';
 import { CASES } from './internal/symbols.js';
@@ -71,7 +71,7 @@ function block(tests: readonly Test[], fns: readonly Function[], next: Step, car
 type NameOf = () => string;
 
 function fail(cases: readonly Case[], nameOf: NameOf, args: unknown[]): never {
-  const candidates = cases.map((c) => ({ signature: c.signature, errors: explain(c, args) }));
+  const candidates = cases.map((c) => ({ signature: c.signature, errors: reasonsFor(c, args) }));
   throw new NoMatchingOverloadError(nameOf(), args, candidates);
 }
 

@@ -31,7 +31,7 @@ export function rest<const M extends PlainMatcher>(m: M): Rest<M> {
 
 function modifier(kind: 'optional' | 'rest', m: unknown): object {
   if (modifierOf(m) !== undefined) throw new SetupError(nestedModifier(kind));
-  compile(m, `${kind}(m)`, 0); // reject a bad inner matcher now, not when the case is built
+  checkFor(m, `${kind}(m)`, 0); // reject a bad inner matcher now, not when the case is built
   return Object.freeze({ [MODIFIER]: kind, matcher: m });
 }
 
@@ -77,7 +77,7 @@ function identity(value: object): number {
  * Turns one matcher into its check, or throws `SetupError` naming where it was given.
  * @internal
  */
-export function compile(m: unknown, where: string, index: number): Check {
+export function checkFor(m: unknown, where: string, index: number): Check {
   if (m === null || (typeof m !== 'object' && typeof m !== 'function')) return literalCheck(m);
   if (isProtocol(m)) return protocolCheck(m);
   if (isStandardSchema(m)) return schemaCheck(m);

@@ -224,7 +224,7 @@ export function template(value: unknown, parts: readonly TemplatePart[]): boolea
 }
 
 /**
- * A node of the schema generated next to each guard: enough for `explain` to say where and why a
+ * A node of the schema generated next to each guard: enough for `violations` to say where and why a
  * value fails, reusing the generated `is` functions for the verdict at each level.
  */
 export interface SchemaNode {
@@ -255,7 +255,7 @@ export interface SchemaNode {
 }
 
 /** Every violation of `node` in `value`, with paths below `path`. Never throws. */
-export function explain(node: SchemaNode, value: unknown, path = '$input'): Issue[] {
+export function violations(node: SchemaNode, value: unknown, path = '$input'): Issue[] {
   return walk(node, value, path);
 }
 
@@ -473,6 +473,6 @@ const wellKnown: SymbolConstructor = Symbol;
  * literal rather than `export * as`, so bundlers drop it from programs that never use it.
  */
 export const guards = {
-  arr, tail, plain, index, keyed, common, has, own, hasOwn, global, boxed, subclass, map, set, numeric, bigintText, template, explain,
+  arr, tail, plain, index, keyed, common, has, own, hasOwn, global, boxed, subclass, map, set, numeric, bigintText, template, violations,
   named, isArray, wellKnown,
 };

@@ -1,5 +1,5 @@
 /**
- * Shapes → JavaScript: straight-line `is` functions and the schema nodes `explain` walks for
+ * Shapes → JavaScript: straight-line `is` functions and the schema nodes `violations` walks for
  * `validate`/`assert`. The code is produced as text and spliced into the file as one block (see
  * file-state.ts); it refers only to names this block defines and to the duckcall namespace import.
  */
@@ -351,7 +351,7 @@ export class GuardEmitter {
     return name;
   }
 
-  /** The name of a hoisted schema node for `shape`, for `explain`. */
+  /** The name of a hoisted schema node for `shape`, for `violations`. */
   schema(shape: Shape): string {
     if (shape.kind === 'lazy') {
       if (!shape.box.shape) throw new UnsupportedType(`the recursive type ${shape.box.text}`);

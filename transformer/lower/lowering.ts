@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import ts from 'typescript';
 import { ImpossibleType, ShapeBuilder, UnsupportedType } from '../analyze/shape.js';
 import { diagnosticAt, messages, type AddDiagnostic } from './diagnostics.js';
-import { FileState, raw } from './file-state.js';
+import { FileAdditions, verbatim } from './file-additions.js';
 import { matchersFor, positionsOf, signatureText, type Position } from './parameters.js';
 import { covers } from './shadowing.js';
 import { DirectCalls } from './direct-calls.js';
@@ -59,7 +59,7 @@ export function lowering(
   return (context) => (sourceFile) => {
     if (sourceFile.isDeclarationFile) return sourceFile;
     const shapes = new ShapeBuilder(checker, program);
-    const state = new FileState(sourceFile, checker, shapes, recognizer, context.factory, { typed, projectRoot });
+    const state = new FileAdditions(sourceFile, checker, shapes, recognizer, context.factory, { typed, projectRoot });
     const direct = config.directCalls === true ? new DirectCalls(checker, recognizer, shapes, context.factory, sourceFile) : undefined;
     const lowering = new Lowering(checker, recognizer, state, context, report, legacyDecorators, direct);
     const visited = ts.visitEachChild(sourceFile, lowering.visit, context);
@@ -76,7 +76,7 @@ class Lowering {
   constructor(
     private readonly checker: ts.TypeChecker,
     private readonly recognizer: Recognizer,
-    private readonly state: FileState,
+    private readonly state: FileAdditions,
     private readonly context: ts.TransformationContext,
     private readonly report: AddDiagnostic,
     private readonly legacyDecorators: boolean,
@@ -108,7 +108,7 @@ class Lowering {
       const fn = this.recognizer.functionOf(node.expression);
       if (fn === 'is' || fn === 'assert' || fn === 'validate') {
         const typeNode = node.typeArguments[0]!;
-        const lowered = this.guarded(node, () => raw(this.f, `${this.state.typedProtocol(this.state.protocolFor(this.checker.getTypeFromTypeNode(typeNode), node), typeNode)}.${fn}`));
+        const lowered = this.guarded(node, () => verbatim(this.f, `${this.state.typedProtocol(this.state.protocolFor(this.checker.getTypeFromTypeNode(typeNode), node), typeNode)}.${fn}`));
         if (lowered) return lowered;
       }
     }
@@ -148,10 +148,10 @@ class Lowering {
       case 'validate':
         return this.protocolMethod(fn, call);
       case 'protocol':
-        return call.arguments.length === 0 ? raw(this.f, this.state.typedProtocol(this.protocolOf(fn, call), call.typeArguments![0]!)) : undefined;
+        return call.arguments.length === 0 ? verbatim(this.f, this.state.typedProtocol(this.protocolOf(fn, call), call.typeArguments![0]!)) : undefined;
       case 'implement':
         if (call.arguments.length > 0) return undefined;
-        return this.f.createCallExpression(this.state.runtime('implement'), undefined, [raw(this.f, this.protocolOf(fn, call))]);
+        return this.f.createCallExpression(this.state.runtime('implement'), undefined, [verbatim(this.f, this.protocolOf(fn, call))]);
       case 'when':
         return undefined;
     }
@@ -175,8 +175,8 @@ class Lowering {
     const protocol = this.state.typedProtocol(this.protocolOf(fn, call), call.typeArguments![0]!);
     const value = ts.visitNode(call.arguments[0]!, this.visit) as ts.Expression;
     // An assertion needs a call target declared with its type: in TypeScript output, a typed helper.
-    if (fn === 'assert' && this.state.typed) return this.f.createCallExpression(this.state.typedRuntime('assert'), undefined, [raw(this.f, protocol), value]);
-    return this.f.createCallExpression(raw(this.f, `${protocol}.${fn}`), undefined, [value]);
+    if (fn === 'assert' && this.state.typed) return this.f.createCallExpression(this.state.typedRuntime('assert'), undefined, [verbatim(this.f, protocol), value]);
+    return this.f.createCallExpression(verbatim(this.f, `${protocol}.${fn}`), undefined, [value]);
   }
 
   // ---- overload(...) ----------------------------------------------------------------------------
@@ -196,7 +196,7 @@ class Lowering {
       const lowered = this.guarded(argument, () =>
         ts.setOriginalNode(
           this.f.createCallExpression(this.state.typedRuntime('when'), undefined, [
-            this.f.createArrayLiteralExpression(matchersFor(positions, this.state, argument).map((m) => raw(this.f, m))),
+            this.f.createArrayLiteralExpression(matchersFor(positions, this.state, argument).map((m) => verbatim(this.f, m))),
             this.direct?.hoist(argument, visited) ?? visited,
             this.f.createStringLiteral(text),
           ]),
@@ -210,7 +210,7 @@ class Lowering {
     this.reportShadowing(typed);
     const dispatcher = typed.length === call.arguments.length ? this.compiledDispatcher(typed.map((t) => t.positions), call) : undefined;
     const lowered = dispatcher
-      ? ts.setOriginalNode(this.f.createCallExpression(this.state.typedRuntime('__compiled'), undefined, [raw(this.f, dispatcher), ...cases]), call)
+      ? ts.setOriginalNode(this.f.createCallExpression(this.state.typedRuntime('__compiled'), undefined, [verbatim(this.f, dispatcher), ...cases]), call)
       : this.f.updateCallExpression(call, ts.visitNode(call.expression, this.visit) as ts.Expression, call.typeArguments, cases);
     const name = this.declaredName(call);
     if (!name) return lowered;
@@ -357,7 +357,7 @@ class Lowering {
       const written = this.state.typedRuntime('__signature', JSON.stringify(signatureText(signature, this.checker)));
       return this.f.updateDecorator(
         decorator,
-        this.f.updateCallExpression(call, call.expression, call.typeArguments, [...call.arguments, ...matchers.map((m) => raw(this.f, m)), written]),
+        this.f.updateCallExpression(call, call.expression, call.typeArguments, [...call.arguments, ...matchers.map((m) => verbatim(this.f, m)), written]),
       );
     });
     return (lowered as ts.Decorator | undefined) ?? decorator;

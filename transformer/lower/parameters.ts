@@ -4,7 +4,7 @@
  */
 import ts from 'typescript';
 import { UnsupportedType } from '../analyze/shape.js';
-import { NAMESPACE, type FileState } from './file-state.js';
+import { NAMESPACE, type FileAdditions } from './file-additions.js';
 
 export interface Position {
   readonly type: ts.Type;
@@ -42,7 +42,7 @@ function elementOf(type: ts.Type, checker: ts.TypeChecker): ts.Type {
 }
 
 /** Matcher expressions (as text) for the positions, built on the file's protocols. */
-export function matchersFor(positions: readonly Position[], state: FileState, at: ts.Node): string[] {
+export function matchersFor(positions: readonly Position[], state: FileAdditions, at: ts.Node): string[] {
   const restAt = positions.findIndex((p) => p.flag === 'rest');
   if (restAt !== -1 && restAt !== positions.length - 1) {
     throw new UnsupportedType('a parameter list with a rest element before its end (arguments are matched left to right: put the rest last)');

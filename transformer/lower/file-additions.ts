@@ -32,7 +32,7 @@ export interface OutputMode {
   readonly projectRoot: string;
 }
 
-export class FileState {
+export class FileAdditions {
   readonly emitter: GuardEmitter;
   private readonly protocols = new Map<string, string>();
   private readonly protocolCode: string[] = [];
@@ -55,7 +55,7 @@ export class FileState {
   /** A reference to something duckcall's runtime exports, e.g. `runtime('when')`. */
   runtime(name: string): ts.Identifier {
     this.used = true;
-    return raw(this.factory, `${NAMESPACE}.${name}`);
+    return verbatim(this.factory, `${NAMESPACE}.${name}`);
   }
 
   get typed(): boolean {
@@ -69,17 +69,17 @@ export class FileState {
   typedRuntime(name: keyof typeof TYPED_RUNTIME, argument?: string): ts.Identifier {
     this.used = true;
     const call = argument === undefined ? '' : `(${argument})`;
-    if (!this.mode.typed) return raw(this.factory, `${NAMESPACE}.${name}${call}`);
+    if (!this.mode.typed) return verbatim(this.factory, `${NAMESPACE}.${name}${call}`);
     this.typedRuntimeUsed.add(name);
     switch (name) {
       case 'assert':
-        return raw(this.factory, '__dc_assert');
+        return verbatim(this.factory, '__dc_assert');
       case '__signature':
-        return raw(this.factory, `(${NAMESPACE}.__signature${call} as any)`);
+        return verbatim(this.factory, `(${NAMESPACE}.__signature${call} as any)`);
       case 'when':
-        return raw(this.factory, `(${NAMESPACE}.when as __dc_When)`);
+        return verbatim(this.factory, `(${NAMESPACE}.when as __dc_When)`);
       case '__compiled':
-        return raw(this.factory, `(${NAMESPACE}.__compiled as __dc_Compiled)`);
+        return verbatim(this.factory, `(${NAMESPACE}.__compiled as __dc_Compiled)`);
     }
   }
 
@@ -123,7 +123,7 @@ export class FileState {
     const protocolFunction = this.mode.typed ? `(${NAMESPACE}.protocol as any)` : `${NAMESPACE}.protocol`;
     this.protocolCode.push(
       `const ${name} = ${protocolFunction}({ name: ${JSON.stringify(this.shapes.text(type))}, is: ${is}, ` +
-        `validate: function (v) { return __dc_H.explain(${schema}, v); }, methods: [${methods.join(', ')}], key: ${JSON.stringify(typeKey)} });`,
+        `validate: function (v) { return __dc_H.violations(${schema}, v); }, methods: [${methods.join(', ')}], key: ${JSON.stringify(typeKey)} });`,
     );
     this.protocols.set(key, name);
     this.used = true;
@@ -217,7 +217,7 @@ export class FileState {
     let code = [`const __dc_H = ${NAMESPACE}.__guards;`, this.emitter.code(), ...this.protocolCode].join('\n');
     if (this.mode.typed) code = [...[...this.typedRuntimeUsed].map((name) => TYPED_RUNTIME[name]).filter(Boolean), typedBlock(code)].join('\n');
     // The block's last `;` is the statement's own.
-    const generated = code ? [f.createExpressionStatement(raw(f, code.replace(/;\s*$/, '')))] : [];
+    const generated = code ? [f.createExpressionStatement(verbatim(f, code.replace(/;\s*$/, '')))] : [];
     const statements = [...file.statements];
     // After the directive prologue ('use client' must stay first) and the imports.
     let at = 0;
@@ -278,6 +278,6 @@ function namespaceImport(f: ts.NodeFactory, name: string, specifier: string): ts
 }
 
 /** Code as an identifier node: printed verbatim, opaque to later transforms. */
-export function raw(f: ts.NodeFactory, code: string): ts.Identifier {
+export function verbatim(f: ts.NodeFactory, code: string): ts.Identifier {
   return f.createIdentifier(code);
 }
