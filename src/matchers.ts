@@ -97,14 +97,19 @@ function simple(test: (value: unknown) => boolean, expected: string, key: string
     test,
     expected,
     key,
-    explain(value, path) {
-      try {
-        return test(value) ? [] : [{ path, expected, value }];
-      } catch (error) {
-        rethrowSetup(error);
-        return [{ path, expected: thrownDuringCheck(expected, error), value }];
-      }
-    },
+    explain: explaining(expected, (value, path) => (test(value) ? [] : [{ path, expected, value }])),
+  };
+}
+
+/** An `explain` from `reasons`, where a check that throws (a getter, a trap) is itself the reason. */
+function explaining(expected: string, reasons: (value: unknown, path: string) => Issue[]): Check['explain'] {
+  return (value, path) => {
+    try {
+      return reasons(value, path);
+    } catch (error) {
+      rethrowSetup(error);
+      return [{ path, expected: thrownDuringCheck(expected, error), value }];
+    }
   };
 }
 
@@ -123,16 +128,11 @@ function predicateCheck(predicate: (value: unknown) => unknown, expected: string
     test,
     expected,
     key,
-    explain(value, path) {
-      try {
-        const result = predicate(value);
-        if (isThenable(result)) return [{ path, expected: asyncPredicate(expected), value }];
-        return result ? [] : [{ path, expected, value }];
-      } catch (error) {
-        rethrowSetup(error);
-        return [{ path, expected: thrownDuringCheck(expected, error), value }];
-      }
-    },
+    explain: explaining(expected, (value, path) => {
+      const result = predicate(value);
+      if (isThenable(result)) return [{ path, expected: asyncPredicate(expected), value }];
+      return result ? [] : [{ path, expected, value }];
+    }),
   };
 }
 
@@ -183,15 +183,9 @@ function schemaCheck(schema: StandardSchemaV1): Check {
     test: (v) => run(v).issues === undefined,
     expected,
     key: `schema:${identity(schema)}`,
-    explain(value, path) {
-      try {
-        const { issues } = run(value);
-        return (issues ?? []).map((issue) => ({ path: path + schemaPath(issue.path), expected: expectedIn(issue.message), value: valueAt(value, issue.path) }));
-      } catch (error) {
-        rethrowSetup(error);
-        return [{ path, expected: thrownDuringCheck(expected, error), value }];
-      }
-    },
+    explain: explaining(expected, (value, path) =>
+      (run(value).issues ?? []).map((issue) => ({ path: path + schemaPath(issue.path), expected: expectedIn(issue.message), value: valueAt(value, issue.path) })),
+    ),
   };
 }
 

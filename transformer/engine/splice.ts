@@ -154,7 +154,7 @@ function slots(node: ts.Node): (ts.Node | ts.NodeArray<ts.Node>)[] {
 /** Statements and class members go one per line; everything else in a list is separated by commas. */
 function isLineList(before: ts.NodeArray<ts.Node>, after: ts.NodeArray<ts.Node>): boolean {
   const sample = before[0] ?? after[0];
-  return sample !== undefined && (ts.isStatement(sample) || ts.isClassElement(sample) || ts.isImportDeclaration(sample));
+  return sample !== undefined && (ts.isStatement(sample) || ts.isClassElement(sample));
 }
 
 /** Where an element goes in a list that had none: just inside its brackets. */

@@ -35,7 +35,8 @@ export interface OutputMode {
 export class FileAdditions {
   readonly emitter: GuardEmitter;
   private readonly protocols = new Map<string, string>();
-  private readonly protocolCode: string[] = [];
+  /** Protocols and dispatcher builders, declared after the guards they use. */
+  private readonly blockCode: string[] = [];
   private readonly classImports = new Map<string, string>();
   private readonly typedRuntimeUsed = new Set<keyof typeof TYPED_RUNTIME>();
   private used = false;
@@ -86,7 +87,7 @@ export class FileAdditions {
   /** A generated dispatcher builder (`function (fallback, c0, …) {…}`), declared in the block by name. */
   dispatcher(source: string): string {
     const name = `__dc_dispatch${this.counter++}`;
-    this.protocolCode.push(source.replace(/^function /, `function ${name}`));
+    this.blockCode.push(source.replace(/^function /, `function ${name}`));
     this.used = true;
     return name;
   }
@@ -121,7 +122,7 @@ export class FileAdditions {
       .typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseFullyQualifiedType)
       .replace(/import\("([^"]*)"(?=[,)])/g, (_, path: string) => `import(${JSON.stringify(relativePath(this.mode.projectRoot, path))}`);
     const protocolFunction = this.mode.typed ? `(${NAMESPACE}.protocol as any)` : `${NAMESPACE}.protocol`;
-    this.protocolCode.push(
+    this.blockCode.push(
       `const ${name} = ${protocolFunction}({ name: ${JSON.stringify(this.shapes.text(type))}, is: ${is}, ` +
         `validate: function (v) { return __dc_H.violations(${schema}, v); }, methods: [${methods.join(', ')}], key: ${JSON.stringify(typeKey)} });`,
     );
@@ -214,7 +215,7 @@ export class FileAdditions {
     const imports: ts.Statement[] = [namespaceImport(f, NAMESPACE, this.specifier())];
     for (const [specifier, name] of this.classImports) imports.push(namespaceImport(f, name, specifier));
     // One read of the helpers: in CommonJS output each `__duckcall.x` goes through a getter.
-    let code = [`const __dc_H = ${NAMESPACE}.__guards;`, this.emitter.code(), ...this.protocolCode].join('\n');
+    let code = [`const __dc_H = ${NAMESPACE}.__guards;`, this.emitter.code(), ...this.blockCode].join('\n');
     if (this.mode.typed) code = [...[...this.typedRuntimeUsed].map((name) => TYPED_RUNTIME[name]).filter(Boolean), typedBlock(code)].join('\n');
     // The block's last `;` is the statement's own.
     const generated = code ? [f.createExpressionStatement(verbatim(f, code.replace(/;\s*$/, '')))] : [];
