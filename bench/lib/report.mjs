@@ -14,10 +14,16 @@ function targetText(t) {
   if (t.maxUs !== undefined) return `< ${t.maxUs} µs`;
   if (t.maxBytes !== undefined) return `≤ ${t.maxBytes / 1024} KB (${bytes(t.maxBytes)})`;
   if (t.maxMs !== undefined) return `≤ ${t.maxMs} ms median`;
+  if (t.notAbove !== undefined) return `≤ ${t.notAbove}'s`;
   return 'none (reported)';
 }
 
+const hasTarget = (t) => Object.keys(t).length > 0;
+
 function runtimeLines(row) {
+  if (row.failed) {
+    return [`| ${row.what} | ${row.graded.join(', ')} | — | **failed**: ${row.failed.replace(/\|/g, '\\|')} | ${targetText(row.target)} | **fail** | ${cmd(row.id)} |`];
+  }
   const base = row.variants.find((v) => v.name === row.baseline);
   const graded = row.variants.filter((v) => row.graded.includes(v.name));
   return graded.map((v, i) => {
@@ -27,7 +33,7 @@ function runtimeLines(row) {
     }
     const ok = row.target.max !== undefined ? v.ratio.median <= row.target.max : v.ratio.median >= row.target.min;
     const times = `${fmtNs(v.nsPerCall.median)} vs ${fmtNs(base.nsPerCall.median)}`;
-    return `| ${what} | ${v.name} | ${row.baseline} | **${fmtRatio(v.ratio.median)}** (${spread(v.ratio)}); ${times} | ${targetText(row.target)} | ${verdict(ok)} | ${cmd(row.id)} |`;
+    return `| ${what} | ${v.name} | ${row.baseline} | **${fmtRatio(v.ratio.median)}** (${spread(v.ratio)}); ${times} | ${targetText(row.target)} | ${hasTarget(row.target) ? verdict(ok) : '—'} | ${cmd(row.id)} |`;
   });
 }
 
@@ -103,6 +109,16 @@ export function markdown(report, { compileRow, sizeRow }) {
         `| ${row.what} | \`${row.exports.join(', ')}\` from dist/index.js, esbuild --bundle --minify, gzip | — | **${bytes(row.core.gzip)}** (${bytes(row.core.minified)} minified) | ${targetText(sizeRow.target)} | ${verdict(row.pass)} | ${cmd(row.id)} |`,
       );
       context.push(`| ${row.id} | everything dist/index.js exports | ${bytes(row.all.gzip)} min+gz (${bytes(row.all.minified)} minified) |`);
+    } else if (row.kind === 'bytes-program') {
+      push(
+        `| ${row.what} | the runtime's share of \`${row.program}\` bundled with esbuild --bundle --minify, gzip | — | **${bytes(row.runtime.gzip)}** (${bytes(row.runtime.minified)} minified) | ${targetText(row.target)} | ${hasTarget(row.target) ? verdict(row.pass) : '—'} | ${cmd(row.id)} |`,
+      );
+      context.push(`| ${row.id} | the whole program / its own and generated code (duckcall external) | ${bytes(row.whole.gzip)} / ${bytes(row.own.gzip)} min+gz |`);
+    } else if (row.kind === 'bytes-guard') {
+      push(
+        `| ${row.what}: \`is<T>\` | duckcall | \`typia.createIs<T>()\` | **${bytes(row.duckcall.is.gzip)}** vs ${bytes(row.typia.is.gzip)} (${bytes(row.duckcall.is.minified)} vs ${bytes(row.typia.is.minified)} minified) | ${targetText(row.target)} | ${verdict(row.duckcall.is.gzip <= row.typia.is.gzip)} | ${cmd(row.id)} |`,
+        `| ″ \`is<T>\` + \`validate<T>\` | duckcall | \`createIs\` + \`createValidate\` | **${bytes(row.duckcall.both.gzip)}** vs ${bytes(row.typia.both.gzip)} (${bytes(row.duckcall.both.minified)} vs ${bytes(row.typia.both.minified)} minified) | ${targetText(row.target)} | ${verdict(row.duckcall.both.gzip <= row.typia.both.gzip)} | ${cmd(row.id)} |`,
+      );
     } else if (['warm-edit', 'vite-build', 'generate'].includes(row.kind)) {
       const { line, context: more } = buildLines(row);
       push(line);
@@ -118,6 +134,12 @@ export function markdown(report, { compileRow, sizeRow }) {
     '',
     '- The bench sources are TypeScript ([bench/src](bench/src)), compiled ahead of time with `tspc` and both duckcall\'s transformer (the built `dist/transformer.cjs`) and typia\'s (`typia/lib/transform`, for the `typia.createIs<Payload>()` baseline); [bench/src/plain](bench/src/plain) is compiled with plain `tsc`, so the `when` row runs without the transformer. duckcall is imported as `duckcall`, i.e. the built `dist/`, and used as a user would: `overload(...)` with typed cases, `when([Number], …)`, `is<Payload>(x)`.',
     '- Each runtime row runs in a process of its own (`node --expose-gc`), so no other row warms up or pollutes the engine\'s feedback. Its variants run side by side: every variant has its own loop function (its own call site), makes a fixed number of calls per round and returns a result sink; before timing, every variant must return exactly what the baseline returns. Rounds alternate the order of the variants; warm-up rounds are discarded and size the measured rounds to the target time.',
+    '- Baselines are written the way the generated code is reached: every hand-written chain, switch and direct call is a module-local constant calling its cases through module-local constants, as the generated dispatcher calls its guards and cases (an exported function declaration calling imported bindings loses to it for reasons that have nothing to do with dispatch). For cases told apart by a `kind` literal the baseline is a `switch (x.kind)` making the same field checks (the if chain of guards is shown for scale); the 4-case mixed row also shows the hand chain with its cases captured in a closure, as the generated dispatcher holds them, for scale.',
+    '- Other libraries are set up as fast as they go: zod 4 with `z.compile()` (its ahead-of-time parser), ajv with `compile`, typia with `createIs`/`createValidate`; ts-pattern with every pattern and handler made once and a one-argument call matching the argument itself (only the two-argument call builds the tuple it matches), @arrows/multimethod with its methods made once.',
+    '- Many cases ([bench/lib/gen-sources.mjs](bench/lib/gen-sources.mjs) writes bench/src/gen/ before each compile, one module per size): N interface cases told apart by `kind`, each kind with its own fields (a number and a string, and a boolean on every other kind), one call site rotating 64 objects of the N kinds; and N class and primitive cases (2 primitives at 4 cases, else 4; the rest nominal classes with a `#private` member) against a typeof / instanceof chain in case order, with a constructor `Map` lookup (exact classes only) for scale.',
+    '- Arrays: `is<Payload[]>` against `typia.createIs<Payload[]>()` on valid arrays of distinct payload objects (16 arrays of 10 or 1,000, 2 arrays of 100,000). validate-invalid: `validate<Payload>` against `typia.createValidate<Payload>()` on the 16 invalid payloads; each loop counts the issues reported, which must agree (one per call).',
+    '- Depth and size (issue 9): a valid linked list 100,000 levels deep and a valid array of 1,000,000 `{ id, name }` objects, each checked by `is<T>` / `validate<T>` against a hand-written iterative check of the same value (no recursion, no cycle tracking). Before timing, each row checks that duckcall\'s verdict is right (true, `{ success: true }`) and fails with what it got if not; a row with no result within its time limit is killed and fails.',
+    '- Bytes rows ([bench/lib/size.mjs](bench/lib/size.mjs)): esbuild --bundle --minify, gzip at the default level. Runtime bytes: a program that uses only typed `overload` (the 4-case job), only `is<Payload>`, or only `when` (as compiled for the runtime rows) is bundled with duckcall inlined and with it external; the runtime\'s share is the difference of the gzipped sizes (esbuild\'s count of the minified bytes that came from dist/ in brackets). Generated bytes: a module exporting one guard (`is<T>`, or `is<T>` and `validate<T>`) made by duckcall or by typia (`createIs`, or `createIs` and `createValidate`), bundled with the library\'s entry external (typia\'s internal helpers that its generated code imports are inlined: they ship with the guard), minus the same module with identity functions for the guards. duckcall\'s `validate<T>` explains through the runtime\'s walker, so its generated bytes do not grow with `validate` but its runtime bytes do.',
     '- Mixed call site: one call site sees number, string and class instance in rotation, the pair calls go through a second one in the same loop (the dispatcher sees all four kinds). One-type call site: always the same kind (16 different values of it). Interface rows and payload rows rotate 16 distinct objects.',
     '- No-match row: the time of a call that throws `NoMatchingOverloadError` (4 candidates, each with its reasons) and its `catch`, per call.',
     '- Compile row: a generated project (200 overload sets of 6 typed cases, 10 per file) in a temporary directory, compiled with plain `tsc` and with `tspc` + duckcall\'s transformer (and `tspc` without plugins, for scale), alternating, after one untimed run of each.',
@@ -142,6 +164,7 @@ export function markdown(report, { compileRow, sizeRow }) {
     'npm run bench -- --quick # smoke run: fewer, shorter rounds; writes bench/.build/results.json only',
     'npm run bench -- --only dispatch-mixed,size',
     'npm run bench -- --only builds  # the three build-speed rows: warm-edit, vite-build, generate',
+    'npm run bench -- --only bytes   # the bytes rows: runtime bytes per program, generated bytes per guard',
     '```',
     '',
   );

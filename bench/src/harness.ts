@@ -15,6 +15,8 @@ export interface Row {
   readonly variants: readonly Variant[];
   /** What `loop(n)` must return (every variant must agree with the baseline anyway). */
   readonly expect?: (n: number) => number;
+  /** Throws an error saying what is wrong when a variant's verdict is (run once, before any timing). */
+  readonly verify?: () => void;
 }
 
 export interface Options {
@@ -74,6 +76,11 @@ function calibrate(loop: (n: number) => number, targetMs: number): number {
 }
 
 export function measure(row: Row, options: Options): { variants: VariantResult[]; blackhole: number } {
+  if (row.verify) {
+    row.verify();
+    // For the parent: a row killed after this line was measuring, not still waiting for a verdict.
+    process.stderr.write('bench: verdict checked\n');
+  }
   check(row);
   const variants = row.variants.map((v) => ({ v, calls: calibrate(v.loop, options.targetMs), warm: [] as number[], ns: [] as number[] }));
   const total = options.warmup + options.rounds;

@@ -15,7 +15,7 @@ export interface Payload {
  * different orders (declaration order, alphabetical…), so the invalid set puts the wrong field
  * everywhere in turn instead of where one order finds it first.
  */
-function make(j: number, valid: boolean): unknown {
+export function makePayload(j: number, valid: boolean): unknown {
   const wrong = valid ? -1 : j % 9;
   return {
     id: wrong === 0 ? `${j}` : j,
@@ -33,5 +33,5 @@ function make(j: number, valid: boolean): unknown {
 }
 
 /** 16 distinct objects of each kind (so no engine can reuse one check's result for the next). */
-export const VALID: unknown[] = Array.from({ length: 16 }, (_, j) => make(j, true));
-export const INVALID: unknown[] = Array.from({ length: 16 }, (_, j) => make(j, false));
+export const VALID: unknown[] = Array.from({ length: 16 }, (_, j) => makePayload(j, true));
+export const INVALID: unknown[] = Array.from({ length: 16 }, (_, j) => makePayload(j, false));

@@ -1,0 +1,46 @@
+// is<Payload[]>(x) against typia.createIs<Payload[]>() on valid arrays of 10, 1,000 and 100,000
+// distinct payloads (the element check at scale: a shared helper that goes megamorphic, or a loop
+// the engine can inline). Each row builds only its own arrays.
+import { is } from 'duckcall';
+import typia from 'typia';
+import type { Row } from '../harness.js';
+import { makePayload, type Payload } from '../payload-data.js';
+
+const typiaIs = typia.createIs<Payload[]>();
+
+function arrayRow(size: number): Row {
+  // 16 arrays of the small sizes, 2 of 100,000 (memory), every element its own object.
+  const count = size >= 100_000 ? 2 : 16;
+  const arrays: unknown[][] = [];
+  for (let k = 0; k < count; k++) arrays.push(Array.from({ length: size }, (_, j) => makePayload(k * size + j, true)));
+  const mask = count - 1;
+  function viaTypia(n: number): number {
+    let ok = 0;
+    for (let i = 0; i < n; i++) if (typiaIs(arrays[i & mask])) ok++;
+    return ok;
+  }
+  function viaDuckcall(n: number): number {
+    let ok = 0;
+    for (let i = 0; i < n; i++) if (is<Payload[]>(arrays[i & mask])) ok++;
+    return ok;
+  }
+  return {
+    baseline: TYPIA,
+    expect: (n) => n,
+    variants: [{ name: TYPIA, loop: viaTypia }, { name: DUCKCALL, loop: viaDuckcall }],
+  };
+}
+
+const TYPIA = 'typia.createIs<Payload[]>()';
+const DUCKCALL = 'duckcall is<Payload[]>';
+export const rows: Record<string, Row> = {
+  get 'is-10'() {
+    return arrayRow(10);
+  },
+  get 'is-1000'() {
+    return arrayRow(1000);
+  },
+  get 'is-100000'() {
+    return arrayRow(100_000);
+  },
+};
