@@ -141,6 +141,20 @@ export function implementViolated(className: string, name: string, errors: reado
   return [head, ...errors.map((issue) => `  ${formatIssue(issue)}`)].join('\n');
 }
 
+/** What `@implement` expects at a method's path on the prototype chain. */
+export const EXPECTED_METHOD = 'a method';
+export const EXPECTED_METHOD_NOT_ACCESSOR = 'a method, not an accessor';
+
+/** A method `@implement` could not look for because reading `what` (a descriptor, a prototype) threw. */
+export function methodUnreadable(what: string, error: unknown): string {
+  return `${EXPECTED_METHOD} (reading ${what} threw ${safeString(error)})`;
+}
+
+/** A method not found within the first `limit` objects of a prototype chain that goes on (a Proxy's doing). */
+export function methodBeyondChain(limit: number): string {
+  return `${EXPECTED_METHOD} (the prototype chain did not end within ${limit} objects)`;
+}
+
 export function badProtocolDefinition(fn: string, given: unknown): string {
   return `${fn}(definition): a protocol definition needs a name (string) and is (function), got ${typeName(given)}.`;
 }

@@ -6,8 +6,18 @@
  * to set it up. A protocol can also be built by hand from a guard: `protocol({ name, is })`.
  */
 import { ProtocolError, SetupError } from './errors.js';
+import { functionName } from './internal/describe.js';
 import { PROTOCOL_BRAND, PROTOCOL_KEY } from './internal/symbols.js';
-import { badProtocolDefinition, formatIssue, implementViolated, transformerMissing } from './messages.js';
+import {
+  EXPECTED_METHOD,
+  EXPECTED_METHOD_NOT_ACCESSOR,
+  badProtocolDefinition,
+  formatIssue,
+  implementViolated,
+  methodBeyondChain,
+  methodUnreadable,
+  transformerMissing,
+} from './messages.js';
 import type { Issue, Validation } from './types/issue.js';
 import type { Protocol, ProtocolDefinition } from './types/protocol.js';
 import type { StandardSchemaV1 } from './types/standard-schema.js';
@@ -70,7 +80,8 @@ export function protocol(...args: unknown[]): Protocol<unknown> {
 
 /**
  * A class decorator (TC39 and legacy) that checks, when the class is defined, that its prototype
- * chain has every method of `T` as a function. It reads property descriptors and never runs a getter.
+ * chain has every method of `T` as a function. It reads property descriptors and never runs a getter;
+ * where a Proxy on the chain throws (or is revoked), that method's issue says what threw.
  *
  * @example
  * @implement<EatsBread>() class Duck { eatBread(g: number) {} readonly name = 'duck' }
@@ -84,7 +95,7 @@ export function implement(...args: unknown[]): (cls: Function) => void {
   const methods = definition.methods ?? [];
   return (cls: Function) => {
     const errors = missingMethods(cls, methods);
-    if (errors.length > 0) throw new ProtocolError(definition.name, errors, implementViolated(cls.name, definition.name, errors));
+    if (errors.length > 0) throw new ProtocolError(definition.name, errors, implementViolated(functionName(cls), definition.name, errors));
   };
 }
 
@@ -165,23 +176,61 @@ export function pathKeys(path: string): PropertyKey[] {
   return keys;
 }
 
+/**
+ * Every method of `methods` that `cls`'s prototype chain lacks or holds as a non-function, read by
+ * descriptor so no getter runs. Proxies on the chain (or the class itself a Proxy) run their traps,
+ * but what they throw, or a revoked Proxy, becomes an issue at the method's path, never an escape.
+ */
 function missingMethods(cls: Function, methods: readonly PropertyKey[]): Issue[] {
+  const { links, end } = prototypeChain(cls);
   const errors: Issue[] = [];
   for (const method of methods) {
     const path = `$input.prototype${typeof method === 'string' && /^[A-Za-z_$][\w$]*$/.test(method) ? `.${method}` : `[${String(method)}]`}`;
-    const descriptor = findDescriptor(cls.prototype as object | null, method);
-    if (!descriptor) errors.push({ path, expected: 'a method', value: undefined });
-    else if (!('value' in descriptor)) errors.push({ path, expected: 'a method, not an accessor', value: descriptor.get ?? descriptor.set });
-    else if (typeof descriptor.value !== 'function') errors.push({ path, expected: 'a method', value: descriptor.value });
+    const found = lookUp(links, method);
+    if ('unreadable' in found) errors.push({ path, expected: found.unreadable, value: undefined });
+    else if (!found.descriptor) errors.push({ path, expected: end ?? EXPECTED_METHOD, value: undefined });
+    else if (!('value' in found.descriptor)) {
+      errors.push({ path, expected: EXPECTED_METHOD_NOT_ACCESSOR, value: found.descriptor.get ?? found.descriptor.set });
+    } else if (typeof found.descriptor.value !== 'function') errors.push({ path, expected: EXPECTED_METHOD, value: found.descriptor.value });
   }
   return errors;
 }
 
-function findDescriptor(start: object | null, key: PropertyKey): PropertyDescriptor | undefined {
-  for (let proto = start; proto !== null; proto = Object.getPrototypeOf(proto)) {
-    const descriptor = Object.getOwnPropertyDescriptor(proto, key);
-    if (descriptor) return descriptor;
+/** Longer than any class hierarchy; only a Proxy's `getPrototypeOf` trap makes a chain this long, or endless. */
+const CHAIN_LIMIT = 10_000;
+
+/**
+ * The objects on `cls.prototype`'s chain, in order, and, when the walk stopped before `null`, what a
+ * method not found among them is reported as.
+ */
+function prototypeChain(cls: Function): { links: object[]; end?: string } {
+  const links: object[] = [];
+  let next: unknown;
+  try {
+    next = Object.getOwnPropertyDescriptor(cls, 'prototype')?.value;
+  } catch (error) {
+    return { links, end: methodUnreadable("the class's prototype", error) };
   }
-  return undefined;
+  while (typeof next === 'object' && next !== null) {
+    if (links.length === CHAIN_LIMIT) return { links, end: methodBeyondChain(CHAIN_LIMIT) };
+    links.push(next);
+    try {
+      next = Object.getPrototypeOf(next);
+    } catch (error) {
+      return { links, end: methodUnreadable('the prototype chain', error) };
+    }
+  }
+  return { links };
 }
 
+function lookUp(links: readonly object[], key: PropertyKey): { descriptor?: PropertyDescriptor } | { unreadable: string } {
+  for (const link of links) {
+    try {
+      const descriptor = Object.getOwnPropertyDescriptor(link, key);
+      if (descriptor) return { descriptor };
+    } catch (error) {
+      return { unreadable: methodUnreadable('its descriptor', error) };
+    }
+  }
+  return {};
+}

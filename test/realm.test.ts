@@ -261,7 +261,7 @@ describe('brandCheck', () => {
   it.each(NAMES)('%s: rejects look-alikes, its prototype, Proxies and every other brand', (name) => {
     // Arrange
     const is = check(name);
-    const ctor = (globalThis as Record<string, { prototype: object }>)[name]!;
+    const ctor = (globalThis as unknown as Record<string, { prototype: object }>)[name]!;
     const real = here(instance(name)) as object;
     const others = NAMES.filter((other) => other !== name).map((other) => here(instance(other)) as unknown);
     // Boolean.prototype, Number.prototype and String.prototype are wrapper objects themselves (false, 0, '').
@@ -375,7 +375,7 @@ describe('brandCheck', () => {
     fc.assert(
       fc.property(arbitrary, (value) => {
         for (const name of NAMES) {
-          const ctor = (globalThis as Record<string, Function>)[name]!;
+          const ctor = (globalThis as unknown as Record<string, Function>)[name]!;
           expect(check(name)(value)).toBe(value instanceof ctor);
         }
       }),

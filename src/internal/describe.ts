@@ -35,14 +35,33 @@ export function literal(value: unknown): string {
   }
 }
 
-/** `String(error)` that never throws, for errors thrown by hostile values. */
+/**
+ * `name: message` of a thrown value, for errors thrown by hostile values: never throws and runs no
+ * getter or `toString` (`name` and `message` are read as data properties along the prototype chain;
+ * a Proxy's traps can still run). A primitive is shown with `String`; an object without a string
+ * `message`, by its type name.
+ */
 export function safeString(error: unknown): string {
   try {
-    if (error instanceof Error) return `${error.name}: ${error.message}`;
-    return String(error);
+    if (typeof error !== 'object' && typeof error !== 'function') return String(error);
+    if (error === null) return 'null';
+    const message = inheritedData(error, 'message');
+    if (typeof message !== 'string') return typeName(error);
+    const name = inheritedData(error, 'name');
+    return typeof name === 'string' && name !== '' ? `${name}: ${message}` : message;
   } catch {
     return 'an unprintable value';
   }
+}
+
+/** The value of the first data property `key` on `object`'s prototype chain; `undefined` at an accessor. */
+function inheritedData(object: object, key: string): unknown {
+  // Bounded: a Proxy's getPrototypeOf trap can make the chain endless.
+  for (let holder: object | null = object, depth = 0; holder !== null && depth < 64; holder = Object.getPrototypeOf(holder), depth++) {
+    const descriptor = Object.getOwnPropertyDescriptor(holder, key);
+    if (descriptor) return 'value' in descriptor ? descriptor.value : undefined;
+  }
+  return undefined;
 }
 
 /** A function's own `name`, read from its descriptor (never through a getter). */
