@@ -6,18 +6,6 @@ import { brandCheck, plainObject } from '../src/internal/realm.js';
 /** A value built by `source` in a fresh realm (a new `node:vm` context). */
 const foreign = <T = unknown>(source: string): T => vm.runInNewContext(source) as T;
 
-/** A Proxy whose every trap counts its calls and then forwards. */
-function countingProxy<T extends object>(target: T): { proxy: T; calls: () => number } {
-  let calls = 0;
-  const handler = new Proxy({} as ProxyHandler<T>, {
-    get: (_, trap: keyof ProxyHandler<T>) => (...args: unknown[]) => {
-      calls++;
-      return (Reflect[trap] as (...a: unknown[]) => unknown)(...args);
-    },
-  });
-  return { proxy: new Proxy(target, handler), calls: () => calls };
-}
-
 function revoked(target: object = {}): object {
   const { proxy, revoke } = Proxy.revocable(target, {});
   revoke();
@@ -264,10 +252,10 @@ describe('brandCheck', () => {
     const ctor = (globalThis as unknown as Record<string, { prototype: object }>)[name]!;
     const real = here(instance(name)) as object;
     const others = NAMES.filter((other) => other !== name).map((other) => here(instance(other)) as unknown);
-    // Boolean.prototype, Number.prototype and String.prototype are wrapper objects themselves (false, 0, '').
-    const prototypes = ['Boolean', 'Number', 'String'].includes(name) ? [] : [ctor.prototype, foreign(`${name}.prototype`)];
     const lookAlikes = [
-      ...prototypes,
+      // Even Boolean.prototype, Number.prototype and String.prototype, wrapper objects themselves.
+      ctor.prototype,
+      foreign(`${name}.prototype`),
       Object.create(ctor.prototype),
       new Proxy(real, {}),
       revoked(real),
@@ -293,14 +281,34 @@ describe('brandCheck', () => {
     expect([check('Number')(1), check('String')('s'), check('Boolean')(true), check('Symbol')(Symbol.iterator), check('BigInt')(1n)]).toEqual([false, false, false, false, false]);
   });
 
-  it('judges the slot, not the chain: a real instance with another prototype still matches', () => {
-    const map = Object.setPrototypeOf(new Map(), Object.prototype) as unknown;
+  it('needs the chain to reach the class: a real instance given another prototype is no instance', () => {
+    const foreignPrototype = foreign<object>('Map.prototype');
 
-    expect([check('Map')(map), plainObject(map)]).toEqual([true, true]);
+    expect(check('Map')(Object.setPrototypeOf(new Map(), Object.prototype))).toBe(false);
+    expect(check('Map')(Object.setPrototypeOf(new Map(), null))).toBe(false);
+    expect(check('Map')(Object.setPrototypeOf(new Map(), Object.create(Set.prototype) as object))).toBe(false);
+    expect(check('Map')(Object.setPrototypeOf(new Map(), foreignPrototype))).toBe(true);
   });
 
-  it('counts Boolean.prototype, Number.prototype and String.prototype as the wrapper objects they are', () => {
-    expect([check('Boolean')(Boolean.prototype), check('Number')(Number.prototype), check('String')(foreign('String.prototype'))]).toEqual([true, true, true]);
+  it('does not take a look-alike prototype for the class\'s', () => {
+    const copy = Object.create(Object.prototype, Object.getOwnPropertyDescriptors(Map.prototype)) as object;
+    const fakeClass = class Map {};
+
+    expect(check('Map')(Object.setPrototypeOf(new Map(), copy))).toBe(false);
+    expect(check('Map')(Object.setPrototypeOf(new Map(), fakeClass.prototype))).toBe(false);
+  });
+
+  it('stops on a chain a Proxy makes endless, and on a chain whose links throw', () => {
+    const endless = (): object => new Proxy({}, { getPrototypeOf: () => endless() });
+    const throwing = new Proxy({}, {
+      getOwnPropertyDescriptor() {
+        throw new Error('trap');
+      },
+    });
+
+    expect(check('Map')(Object.setPrototypeOf(new Map(), endless()))).toBe(false);
+    expect(check('Map')(Object.setPrototypeOf(new Map(), throwing))).toBe(false);
+    expect(check('Map')(Object.create(revoked()))).toBe(false);
   });
 
   it('ArrayBuffer and DataView still match once their buffer is detached', () => {
@@ -312,31 +320,36 @@ describe('brandCheck', () => {
     expect([check('ArrayBuffer')(buffer), check('DataView')(view)]).toEqual([true, true]);
   });
 
-  it('runs no getter and no Proxy trap', () => {
+  it('runs no getter, and no Proxy trap but getPrototypeOf and getOwnPropertyDescriptor', () => {
     // Arrange
     let runs = 0;
     const count = { get: () => void runs++, configurable: true };
-    const keys = ['size', 'byteLength', 'buffer', 'source', 'constructor', Symbol.toStringTag, 'getTime', 'has', 'valueOf'];
+    const keys = ['size', 'byteLength', 'buffer', 'source', 'constructor', 'prototype', 'name', Symbol.toStringTag, 'getTime', 'has', 'valueOf'];
     const withGetters = Object.defineProperties({}, Object.fromEntries(keys.map((key) => [key, count])));
+    const prototypeWithGetters = Object.create(withGetters) as object;
     class SneakyMap extends Map {
       override get size(): number {
         runs++;
         return 0;
       }
     }
-    const proxies = NAMES.map((name) => countingProxy(here(instance(name)) as object));
+    const trapsRun = new Set<string>();
+    const spying = (target: object): object =>
+      new Proxy(target, new Proxy({}, { get: (_, trap: string) => (trapsRun.add(trap), (Reflect as unknown as Record<string, Function>)[trap]) }));
+    const proxies = NAMES.map((name) => spying(here(instance(name)) as object));
 
     // Act
+    const accepted: unknown[] = [];
     for (const name of NAMES) {
       const is = check(name);
-      is(withGetters);
-      is(new SneakyMap());
-      for (const { proxy } of proxies) is(proxy);
+      for (const value of [withGetters, prototypeWithGetters, new SneakyMap(), ...proxies]) if (is(value) && !(value instanceof SneakyMap)) accepted.push(value);
     }
 
     // Assert
     expect(runs).toBe(0);
-    expect(proxies.map(({ calls }) => calls())).toEqual(NAMES.map(() => 0));
+    expect(accepted).toEqual([]);
+    expect([...trapsRun].filter((trap) => trap !== 'getPrototypeOf' && trap !== 'getOwnPropertyDescriptor')).toEqual([]);
+    expect(check('Map')(new SneakyMap())).toBe(true);
   });
 
   it('answers the same after the globals and their prototypes are replaced', () => {
