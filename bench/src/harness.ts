@@ -22,28 +22,43 @@ export interface Row {
 export interface Options {
   readonly rounds: number;
   readonly warmup: number;
-  /** Wall time per variant per round, in milliseconds. */
+  /** Time per variant per round, in milliseconds. */
   readonly targetMs: number;
+  /**
+   * What a round's time is: `cpu`, the process's CPU time (user + system), which others' work on a
+   * shared machine does not inflate (a round preempted halfway is not charged for the wait), or
+   * `wall`, elapsed time.
+   */
+  readonly clock: 'cpu' | 'wall';
 }
 
 export interface VariantResult {
   readonly name: string;
   /** Calls per round. */
   readonly calls: number;
-  /** ns per call, one entry per measured round. */
+  /** ns per call by the row's clock, one entry per measured round. */
   readonly ns: number[];
+  /** ns per call of elapsed time, the same rounds. */
+  readonly wallNs: number[];
 }
 
 const gc: (() => void) | undefined = (globalThis as { gc?: () => void }).gc;
 let blackhole = 0;
 
+let clock: Options['clock'] = 'cpu';
+let lastWall = 0;
+
+/** The time `loop(n)` takes by the chosen clock, in ns (elapsed time is kept in `lastWall`). */
 function time(loop: (n: number) => number, n: number): number {
   gc?.();
+  const cpu0 = process.cpuUsage();
   const start = process.hrtime.bigint();
   const result = loop(n);
   const elapsed = Number(process.hrtime.bigint() - start);
+  const cpu = process.cpuUsage(cpu0);
   blackhole += result;
-  return elapsed;
+  lastWall = elapsed;
+  return clock === 'wall' ? elapsed : (cpu.user + cpu.system) * 1000;
 }
 
 function median(values: readonly number[]): number {
@@ -76,13 +91,20 @@ function calibrate(loop: (n: number) => number, targetMs: number): number {
 }
 
 export function measure(row: Row, options: Options): { variants: VariantResult[]; blackhole: number } {
+  clock = options.clock;
   if (row.verify) {
     row.verify();
     // For the parent: a row killed after this line was measuring, not still waiting for a verdict.
     process.stderr.write('bench: verdict checked\n');
   }
   check(row);
-  const variants = row.variants.map((v) => ({ v, calls: calibrate(v.loop, options.targetMs), warm: [] as number[], ns: [] as number[] }));
+  const variants = row.variants.map((v) => ({
+    v,
+    calls: calibrate(v.loop, options.targetMs),
+    warm: [] as number[],
+    ns: [] as number[],
+    wallNs: [] as number[],
+  }));
   const total = options.warmup + options.rounds;
   for (let round = 0; round < total; round++) {
     if (round === options.warmup) {
@@ -93,8 +115,12 @@ export function measure(row: Row, options: Options): { variants: VariantResult[]
     for (let k = 0; k < variants.length; k++) {
       const entry = variants[(round + k) % variants.length]!;
       const perCall = time(entry.v.loop, entry.calls) / entry.calls;
-      (round < options.warmup ? entry.warm : entry.ns).push(perCall);
+      if (round < options.warmup) entry.warm.push(perCall);
+      else {
+        entry.ns.push(perCall);
+        entry.wallNs.push(lastWall / entry.calls);
+      }
     }
   }
-  return { variants: variants.map((e) => ({ name: e.v.name, calls: e.calls, ns: e.ns })), blackhole };
+  return { variants: variants.map((e) => ({ name: e.v.name, calls: e.calls, ns: e.ns, wallNs: e.wallNs })), blackhole };
 }
