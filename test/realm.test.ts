@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { brandCheck, plainObject } from '../src/internal/realm.js';
+import { brandCheck, plainObject, typedArray } from '../src/internal/realm.js';
 
 /** A value built by `source` in a fresh realm (a new `node:vm` context). */
 const foreign = <T = unknown>(source: string): T => vm.runInNewContext(source) as T;
@@ -412,5 +412,27 @@ describe('brandCheck', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('typedArray', () => {
+  const TYPED = Object.keys(ARGS).filter((name) => name.endsWith('Array'));
+
+  it.each(TYPED)('accepts a %s from this realm and another, and a subclass instance', (name) => {
+    expect([here(instance(name)), foreign(instance(name)), foreign(instance(name, true))].map(typedArray)).toEqual([true, true, true]);
+  });
+
+  it('rejects DataViews, buffers, arrays, look-alikes and Proxies, running no trap, never throwing', () => {
+    // Arrange
+    const trapsRun: string[] = [];
+    const spying = new Proxy(new Uint8Array(2), new Proxy({}, { get: (_, trap: string) => (trapsRun.push(trap), (Reflect as unknown as Record<string, Function>)[trap]) }));
+    const values = [new DataView(new ArrayBuffer(2)), new ArrayBuffer(2), [1, 2], Object.create(Uint8Array.prototype), { [Symbol.toStringTag]: 'Uint8Array' }, spying, revoked(new Uint8Array(2)), null, undefined, 1, 'Uint8Array'];
+
+    // Act
+    const accepted = values.filter(typedArray);
+
+    // Assert
+    expect(accepted).toEqual([]);
+    expect(trapsRun).toEqual([]);
   });
 });

@@ -128,6 +128,15 @@ function getter(proto: object | undefined, key: PropertyKey): Function | undefin
 /** The `[[TypedArrayName]]` of a typed array of any realm, or `undefined`: this getter never throws. */
 const typedArrayName = getter(getPrototypeOf(Uint8Array.prototype) as object, Symbol.toStringTag)!;
 
+/**
+ * A typed array of any realm and any element type (`Uint8Array`, `Float64Array`, …, a subclass's
+ * instance too), not a `DataView`: read from its internal slot, so no getter or Proxy trap runs and a
+ * Proxy of one is rejected. Never throws. For number index signatures, which typed arrays have.
+ */
+export function typedArray(value: unknown): boolean {
+  return apply(typedArrayName, value, []) !== undefined;
+}
+
 const checks = new Map<string, Check | undefined>([
   ['Map', instances('Map', calling(getter(prototypeOf('Map'), 'size')))],
   ['Set', instances('Set', calling(getter(prototypeOf('Set'), 'size')))],
