@@ -63,7 +63,7 @@ const ROWS = [
   {
     id: 'when-mixed',
     what: 'same 4 cases, `when` + constructor matchers, no transformer, mixed call site',
-    module: 'when', row: 'mixed', graded: ['duckcall overload (when + constructor matchers)'], target: { max: 2 },
+    module: 'when', row: 'mixed', graded: ['duckcall overload (when + constructor matchers)'], target: { max: 1.5 },
   },
   {
     id: 'shapes-tagged',
