@@ -393,7 +393,7 @@ function lineFor(row) {
   return `${parts.join(', ')}  [${row.baseline} = ${fmtNs(base.nsPerCall.median)}]`;
 }
 function fmtNs(ns) {
-  return ns >= 1000 ? `${(ns / 1000).toFixed(2)} µs` : `${ns.toFixed(ns < 10 ? 2 : 1)} ns`;
+  return ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : ns >= 1000 ? `${(ns / 1000).toFixed(2)} µs` : `${ns.toFixed(ns < 10 ? 2 : 1)} ns`;
 }
 
 // ---- write --------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 // BENCHMARKS.md, written from the report that bench/run.mjs also saves as bench/results.json.
 
-const fmtNs = (ns) => (ns >= 1000 ? `${(ns / 1000).toFixed(2)} µs` : `${ns.toFixed(ns < 10 ? 2 : 1)} ns`);
+const fmtNs = (ns) => (ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : ns >= 1000 ? `${(ns / 1000).toFixed(2)} µs` : `${ns.toFixed(ns < 10 ? 2 : 1)} ns`);
 const fmtRatio = (r) => (r < 0.1 ? `${r.toFixed(3)}×` : `${r.toFixed(2)}×`);
 const fmtMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
 const spread = (s) => `${s.p25.toFixed(2)}–${s.p75.toFixed(2)}`;
@@ -78,7 +78,7 @@ export function markdown(report, { compileRow, sizeRow }) {
     `Written by \`npm run bench\` ([bench/run.mjs](bench/run.mjs)) on ${report.date.slice(0, 10)}; every raw number (per-round ns/call of every variant, per-round ratios) is in [bench/results.json](bench/results.json). Do not edit by hand: run \`npm run bench\` again.`,
     '',
     `- **Machine:** ${report.machine.cpu}, ${report.machine.cores} cores, ${report.machine.memoryGiB} GiB, ${report.machine.os}`,
-    ...(report.machine.loadAverage ? [`- **Load:** 1-minute load average ${report.machine.loadAverage.start.toFixed(2)} at the start, ${report.machine.loadAverage.end.toFixed(2)} at the end (on ${report.machine.cores} cores; others' work on a shared machine slows wall times much more than the CPU times given for scale)`] : []),
+    ...(report.machine.loadAverage ? [`- **Load:** 1-minute load average ${report.machine.loadAverage.start.toFixed(2)} at the start, ${report.machine.loadAverage.end.toFixed(2)} at the end (on ${report.machine.cores} cores; ${report.settings.clock === 'wall' ? '' : 'the runtime rows are timed by CPU time, but '}others' work on a shared machine slows the build rows' wall times much more than the CPU times given for scale)`] : []),
     `- **Node:** ${report.node} (V8 ${report.v8}); TypeScript ${report.versions.typescript}, ts-patch ${report.versions['ts-patch']}`,
     `- **duckcall:** ${report.duckcall.version}${report.duckcall.commit ? `, commit ${report.duckcall.commit}` : ''}${report.duckcall.dirty ? ' with uncommitted changes to src/ or transformer/' : ''}`,
     `- **Run:** ${report.settings.rounds} measured rounds after ${report.settings.warmup} warm-up rounds, ≈ ${report.settings.targetMs} ms per variant per round, timed by ${report.settings.clock === 'wall' ? 'elapsed time' : 'the process\'s CPU time (user + system: others\' work on the machine does not inflate it; the elapsed-time ratios are in the JSON as `wallRatio`)'}; compile row: median of ${report.settings.compileRuns} runs of each compiler; build rows: ${report.settings.editProcesses} fresh processes of ${report.settings.edits} + ${report.settings.edits} edits, ${report.settings.buildRuns} runs of each build; ${report.seconds} s in all`,
