@@ -17,6 +17,8 @@ export interface Row {
   readonly expect?: (n: number) => number;
   /** Throws an error saying what is wrong when a variant's verdict is (run once, before any timing). */
   readonly verify?: () => void;
+  /** The `n`s every variant's `loop(n)` is checked with before timing (fewer for slow calls). */
+  readonly checks?: readonly number[];
 }
 
 export interface Options {
@@ -71,7 +73,7 @@ function median(values: readonly number[]): number {
 function check(row: Row): void {
   const base = row.variants.find((v) => v.name === row.baseline);
   if (!base) throw new Error(`baseline ${row.baseline} is not a variant`);
-  for (const n of [1, 4, 16, 64, 100]) {
+  for (const n of row.checks ?? [1, 4, 16, 64, 100]) {
     const expected = row.expect ? row.expect(n) : base.loop(n);
     for (const v of row.variants) {
       const got = v.loop(n);

@@ -74,6 +74,7 @@ function row(
   return {
     baseline: HAND,
     expect: (n) => n,
+    checks: [1, 2],
     verify() {
       if (!hand(value)) throw new Error(`bench bug: the hand-written check rejects the ${what}`);
       let got: unknown;
