@@ -9,14 +9,18 @@
 //   npm run bench -- --build           rebuild dist/ first (otherwise it is built only when missing)
 //   npm run bench -- --clock wall      time rounds by elapsed time instead of the process's CPU time
 //
-// Steps: build dist/ if it is missing; compile bench/src ahead of time (tspc with duckcall's and
-// typia's transformers, plus plain tsc for src/plain/); run each runtime row in a process of its
-// own, its variants side by side in alternating rounds (bench/src/harness.ts); time tspc against
-// tsc on a generated project (bench/lib/compile-time.mjs); bundle and gzip the runtime core
-// (bench/lib/size.mjs); on a generated 300-module app (bench/lib/app300.mjs), time a warm
-// re-transform after an edit, vite build with and without duckcall/vite, and duckcall generate
-// against tsc --noEmit (bench/lib/build-speed.mjs). Ratios are medians of per-round ratios: absolute times drift on shared
-// machines, ratios measured side by side hold. Nothing here uses eval or new Function.
+// Steps: build dist/ if it is missing; write bench/src/gen/ (bench/lib/gen-sources.mjs: the rows
+// with 4 to 64 cases and the programs of the bytes rows); compile bench/src ahead of time (tspc
+// with duckcall's and typia's transformers, plus plain tsc for src/plain/); run each runtime row in
+// a process of its own, its variants side by side in alternating rounds timed by CPU time
+// (bench/src/harness.ts); time tspc against tsc on a generated project (bench/lib/compile-time.mjs);
+// bundle and gzip the runtime core, the programs that use one part of duckcall and the guard
+// modules of duckcall and typia (bench/lib/size.mjs); on a generated 300-module app
+// (bench/lib/app300.mjs), time a warm re-transform after an edit, vite build with and without
+// duckcall/vite, and duckcall generate against tsc --noEmit (bench/lib/build-speed.mjs). Ratios are
+// medians of per-round ratios: absolute times drift on shared machines, ratios measured side by
+// side hold. The bench's own code uses no eval or new Function (ajv's and zod's compilers do, as
+// they do for their users).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
