@@ -1,4 +1,4 @@
-import { SetupError } from './errors.js';
+import { isSetupErrorMadeHere, SetupError } from './errors.js';
 import { ARGS_PATH, arity, restNotLast } from './messages.js';
 import { checkFor, modifierOf, type Check } from './matchers.js';
 import type { Issue } from './types/issue.js';
@@ -82,7 +82,7 @@ export function accepts(c: Case, args: ArrayLike<unknown>): boolean {
     for (let i = 0; i < n; i++) if (!checkAt(c, i)!.test(args[i])) return false;
     return true;
   } catch (error) {
-    if (error instanceof SetupError) throw error;
+    if (isSetupErrorMadeHere(error)) throw error;
     return false;
   }
 }

@@ -9,7 +9,7 @@
  * @internal
  */
 import { accepts, checkAt, reasonsFor, type Case } from './cases.js';
-import { NoMatchingOverloadError, SetupError } from './errors.js';
+import { isSetupErrorMadeHere, NoMatchingOverloadError } from './errors.js';
 import { functionName } from './internal/describe.js';
 import { CASES } from './internal/symbols.js';
 
@@ -60,7 +60,7 @@ function block(tests: readonly Test[], fns: readonly Function[], next: Step, car
       if (t2(a, b, c, d)) { running = true; return invoke(f2!, self, n, a, b, c, d); }
       if (t3(a, b, c, d)) { running = true; return invoke(f3!, self, n, a, b, c, d); }
     } catch (error) {
-      if (running || error instanceof SetupError) throw error;
+      if (running || isSetupErrorMadeHere(error)) throw error;
       return careful(self, n, a, b, c, d);
     }
     return next(self, n, a, b, c, d);

@@ -85,6 +85,9 @@ export class ProtocolError extends TypeError {
 }
 brand(ProtocolError, 'ProtocolError', 'ERR_PROTOCOL');
 
+/** Every SetupError this copy of duckcall has made (see `isSetupErrorMadeHere`). */
+const madeHere = new WeakSet<object>();
+
 /**
  * Thrown when duckcall is set up wrongly: the transformer is missing, a matcher is not a matcher, or
  * two cases cannot be told apart. Thrown when the overload set or class is built, never at a call.
@@ -93,8 +96,25 @@ export class SetupError extends Error {
   declare readonly name: 'SetupError';
   declare readonly code: 'ERR_DUCKCALL_SETUP';
 
+  constructor(...args: ConstructorParameters<typeof Error>) {
+    super(...args);
+    madeHere.add(this);
+  }
+
   static override [Symbol.hasInstance](value: unknown): boolean {
     return brandedInstance(this, value, 'ERR_DUCKCALL_SETUP');
   }
 }
 brand(SetupError, 'SetupError', 'ERR_DUCKCALL_SETUP');
+
+/**
+ * Whether an error thrown while a check looked at an argument is a SetupError this copy of duckcall
+ * made: a mistake in the program, which a dispatcher rethrows, rather than anything else, which only
+ * means that case does not match. Answered without running any code of the thrown value: the brand
+ * `instanceof SetupError` reads can be forged by a getter or Proxy trap of the argument, which could
+ * then make a dispatcher throw a value of its choosing instead of a NoMatchingOverloadError.
+ * @internal
+ */
+export function isSetupErrorMadeHere(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && madeHere.has(error);
+}

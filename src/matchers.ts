@@ -1,4 +1,4 @@
-import { SetupError } from './errors.js';
+import { isSetupErrorMadeHere, SetupError } from './errors.js';
 import { functionName, literal } from './internal/describe.js';
 import { PROTOCOL_BRAND, PROTOCOL_KEY } from './internal/symbols.js';
 import { asyncPredicate, asyncSchema, nestedModifier, notAMatcher, thrownDuringCheck } from './messages.js';
@@ -221,9 +221,12 @@ function valueAt(root: unknown, path: StandardSchemaV1.Issue['path']): unknown {
   return value;
 }
 
-/** A SetupError is a bug in the program, not a property of the argument: it must not be swallowed. */
+/**
+ * A SetupError is a bug in the program, not a property of the argument: it must not be swallowed.
+ * Only a real one: a thrown value that merely carries the brand (forged by the argument) is a reason.
+ */
 function rethrowSetup(error: unknown): void {
-  if (error instanceof SetupError) throw error;
+  if (isSetupErrorMadeHere(error)) throw error;
 }
 
 function isProtocol(m: object): m is Protocol<unknown> {

@@ -342,6 +342,43 @@ describe('guards that throw mean no match', () => {
     expect(which(g, revoked())).toBeUndefined();
     expect(which(g, hostile)).toBeUndefined();
   });
+
+  describe('a thrown value that forges the SetupError brand is a reason, not what the dispatcher throws', () => {
+    // The brand `instanceof SetupError` reads is a registered symbol anyone can set.
+    const forged = () => ({ [Symbol.for('duckcall/error')]: 'ERR_DUCKCALL_SETUP', message: 'forged' });
+    const forging = () => ({
+      get kind(): never {
+        throw forged();
+      },
+    });
+    const forgingProxy = () => new Proxy({}, { get: () => { throw forged(); }, getPrototypeOf: () => { throw forged(); } });
+
+    it.each<[string, () => unknown]>([
+      ['a getter', forging],
+      ['Proxy traps', forgingProxy],
+    ])('thrown by %s: the next case runs, or a NoMatchingOverloadError with the reason', (_name, makeArg) => {
+      const f = loose(overload(when([hasCircleKind], () => 'circle'), when([Object], () => 'object')));
+      const g = loose(overload(when([hasCircleKind], () => 'circle'), when([Date], () => 'date')));
+
+      expect(f(makeArg())).toBe('object');
+      const h = loose(overload(when([rest(hasCircleKind)], () => 'circles'), when([rest(Object)], () => 'objects')));
+      expect(h(1, 2, 3, 4, makeArg())).toBe('objects');
+      const error = thrown(() => g(makeArg()));
+      expect(error).toBeInstanceOf(NoMatchingOverloadError);
+      expect((error as NoMatchingOverloadError).candidates[0]?.errors[0]?.path).toBe('$args[0]');
+      expect(which(g, makeArg())).toBeUndefined();
+    });
+
+    it('a real SetupError from a check still propagates', () => {
+      const misconfigured = (_v: unknown): boolean => {
+        throw new SetupError('a mistake in the program');
+      };
+      const f = loose(overload(when([misconfigured], () => 0), when([Object], () => 1)));
+
+      expect(thrown(() => f(1))).toBeInstanceOf(SetupError);
+      expect(thrown(() => which(f, 1))).toBeInstanceOf(SetupError);
+    });
+  });
 });
 
 describe('setup mistakes throw SetupError when the set is built', () => {
