@@ -84,7 +84,8 @@ function valuesOf(hostile: HostileValue): () => unknown {
   return () => (made ??= { value: hostile.make() }).value;
 }
 
-describe.each(catalogue)('$name', (hostile) => {
+// Named with %s, not $name: the full name, so `-t` finds a value by it.
+describe.each(catalogue.map((value) => [value.name, value] as const))('%s', (_name, hostile) => {
   it('gets a verdict from is, assert and validate of every type', () => {
     const problems: string[] = [];
     const make = valuesOf(hostile);

@@ -35,6 +35,11 @@ function boom(): never {
   throw new Error('hostile: this value throws when looked at');
 }
 
+/** What a hostile value throws to pass for a duckcall SetupError: the brand is a registered symbol. */
+function forgedSetupError(): never {
+  throw { [Symbol.for('duckcall/error')]: 'ERR_DUCKCALL_SETUP', name: 'SetupError', message: 'forged' };
+}
+
 /** A handler whose every trap throws. */
 const throwingHandler: ProxyHandler<object> = new Proxy({}, { get: () => boom });
 
@@ -133,6 +138,7 @@ export const catalogue: readonly HostileValue[] = [
   { name: 'a Proxy whose every trap throws', make: () => new Proxy({ id: 1, value: 1, next: null, label: 'a', children: [] }, throwingHandler) },
   { name: 'a Proxy of an array whose every trap throws', make: () => new Proxy(['head', 1, 2], throwingHandler) },
   { name: 'a Proxy of a Map whose every trap throws', make: () => new Proxy(new Map([['a', [1]]]), throwingHandler) },
+  { name: 'a Proxy whose every trap throws a forged SetupError', make: () => new Proxy({ id: 1 }, new Proxy({}, { get: () => forgedSetupError })) },
   { name: 'a transparent Proxy of a profile', make: () => new Proxy({ id: 1, name: 'a' }, {}), valid: ['Profile'] },
   { name: 'a transparent Proxy of a row', make: () => new Proxy(['head', 1, 2], {}), valid: ['Row'] },
   { name: 'a transparent Proxy of an Account', make: () => new Proxy(new Account(), {}), valid: ['Account'] },
@@ -156,6 +162,10 @@ export const catalogue: readonly HostileValue[] = [
       get id() { return boom(); }, get kind() { return boom(); }, get value() { return boom(); }, get label() { return boom(); },
       get name() { return boom(); }, get version() { return boom(); }, get r() { return boom(); },
     }),
+  },
+  {
+    name: 'getters that throw a forged SetupError',
+    make: () => ({ get id() { return forgedSetupError(); }, get kind() { return forgedSetupError(); }, get value() { return forgedSetupError(); }, get label() { return forgedSetupError(); } }),
   },
   { name: 'a throwing getter the types never read', make: () => ({ name: 'a', age: 1, get extra(): never { return boom(); } }), valid: ['Person'] },
   { name: 'throwing Symbol.toPrimitive, toString and valueOf', make: () => ({ ...coercions }) },
