@@ -241,6 +241,7 @@ export const HOSTILE: readonly unknown[] = [
   named('Proxy of an array whose traps throw', throwingProxy([1, 2])),
   named('{ kind: circle, get r() throws }', withThrowingGetter({ kind: 'circle' }, 'r')),
   named('{ get kind() throws, r, w, h }', withThrowingGetter({ r: 1, w: 1, h: 1, b: 1 }, 'kind')),
+  named('{ tag: 1, get kind() throws }', withThrowingGetter({ tag: 1 }, 'kind')),
   named('{ value, get children() throws }', withThrowingGetter({ value: 1 }, 'children')),
   named('{ id, get customer() throws, lines }', withThrowingGetter({ id: 1, lines: [] }, 'customer')),
   named('[1, get [1]() throws, 3]', withThrowingGetter([1, 2, 3], 1)),

@@ -1,5 +1,6 @@
 /**
- * The overload sets of dispatch-property.test.ts over objects with a discriminant, nested objects,
+ * The overload sets of dispatch-property.test.ts over objects with a discriminant (two sets: the
+ * second mixes shared, missing, multiple and numeric discriminant values), nested objects,
  * arrays, tuples, classes and recursive types, written the three ways dispatch-sets.ts describes.
  * The `when` versions take `protocol<T>()` objects as matchers for the object, nested and tuple
  * sets, and the reference predicates (or built-in matchers) for the others.
@@ -72,6 +73,69 @@ const shapesWhen = overload(
   when([protocol<Triangle>(), Number], body(2)),
   when([protocol<Labelled>()], body(3)),
   when([protocol<Circle | Rect>(), Number], body(4)),
+);
+
+// ---- cases a compiled dispatcher may switch on: shared, missing, multiple and numeric discriminants ----
+
+interface KindA { kind: 'a'; x: number }
+interface KindB { kind: 'b'; y: string }
+interface KindAText { kind: 'a'; x: string }
+interface Tagged { tag: 1 }
+type CorD = { kind: 'c' } | { kind: 'd'; z: boolean };
+interface BOrC { kind: 'b' | 'c'; w: number }
+interface KindOne { kind: 1 }
+interface MaybeE { kind?: 'e'; id: number }
+
+const kindA = param('KindA', objectWith({ kind: oneOf('a'), x: isNumber }), fc.record({ kind: fc.constant('a'), x: num.valid }));
+const kindB = param('KindB', objectWith({ kind: oneOf('b'), y: isString }), fc.record({ kind: fc.constant('b'), y: str.valid }));
+const kindAText = param('KindAText', objectWith({ kind: oneOf('a'), x: isString }), fc.record({ kind: fc.constant('a'), x: str.valid }));
+const tagged = param('Tagged', objectWith({ tag: oneOf(1) }), fc.record({ tag: fc.constant(1), kind: fc.constantFrom('a', 'b', 1) }, { requiredKeys: ['tag'] }));
+const cOrD = param(
+  'CorD',
+  either(objectWith({ kind: oneOf('c') }), objectWith({ kind: oneOf('d'), z: (v) => typeof v === 'boolean' })),
+  fc.oneof(fc.record({ kind: fc.constant('c') }), fc.record({ kind: fc.constant('d'), z: fc.boolean() })),
+);
+const bOrC = param('BOrC', objectWith({ kind: oneOf('b', 'c'), w: isNumber }), fc.record({ kind: fc.constantFrom('b', 'c'), w: num.valid }));
+const kindOne = param('KindOne', objectWith({ kind: oneOf(1) }), fc.record({ kind: fc.constant(1) }));
+const maybeE = param('MaybeE', objectWith({ id: isNumber }, { kind: oneOf('e') }), fc.record({ kind: fc.constant('e'), id: num.valid }, { requiredKeys: ['id'] }));
+
+const kindsModel: SetModel = [kindA, kindB, kindAText, tagged, cOrD, bOrC, kindOne, maybeE].map((p) => caseOf([p]));
+
+const kindsTyped = overload(
+  (s: KindA) => hit(0),
+  (s: KindB) => hit(1),
+  (s: KindAText) => hit(2),
+  (s: Tagged) => hit(3),
+  (s: CorD) => hit(4),
+  (s: BOrC) => hit(5),
+  (s: KindOne) => hit(6),
+  (s: MaybeE) => hit(7),
+);
+
+class KindMethods {
+  @overload('f') c0(s: KindA) { return hit(0, this); }
+  @overload('f') c1(s: KindB) { return hit(1, this); }
+  @overload('f') c2(s: KindAText) { return hit(2, this); }
+  @overload('f') c3(s: Tagged) { return hit(3, this); }
+  @overload('f') c4(s: CorD) { return hit(4, this); }
+  @overload('f') c5(s: BOrC) { return hit(5, this); }
+  @overload('f') c6(s: KindOne) { return hit(6, this); }
+  @overload('f') c7(s: MaybeE) { return hit(7, this); }
+  declare f: Overloaded<[
+    KindMethods['c0'], KindMethods['c1'], KindMethods['c2'], KindMethods['c3'],
+    KindMethods['c4'], KindMethods['c5'], KindMethods['c6'], KindMethods['c7'],
+  ]>;
+}
+
+const kindsWhen = overload(
+  when([kindA.accepts], body(0)),
+  when([kindB.accepts], body(1)),
+  when([kindAText.accepts], body(2)),
+  when([protocol<Tagged>()], body(3)),
+  when([protocol<CorD>()], body(4)),
+  when([bOrC.accepts], body(5)),
+  when([kindOne.accepts], body(6)),
+  when([maybeE.accepts], body(7)),
 );
 
 // ---- nested objects and an index signature ------------------------------------------------------------
@@ -340,6 +404,7 @@ const recursiveWhen = overload(when([isTree], body(0)), when([isList, Number], b
 
 export const STRUCTURED_SETS: readonly OverloadSet[] = [
   { name: 'discriminated objects', model: shapesModel, typed: shapesTyped, when: shapesWhen, methods: new ShapeMethods() },
+  { name: 'discriminants', model: kindsModel, typed: kindsTyped, when: kindsWhen, methods: new KindMethods() },
   { name: 'nested objects', model: ordersModel, typed: ordersTyped, when: ordersWhen, methods: new OrderMethods() },
   { name: 'arrays', model: arraysModel, typed: arraysTyped, when: arraysWhen, methods: new ArrayMethods() },
   { name: 'tuples', model: tuplesModel, typed: tuplesTyped, when: tuplesWhen, methods: new TupleMethods() },
