@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { Engine, formatDiagnostic } from '../transformer/engine/index.js';
 import tsPatchTransformer from '../transformer/front/ts-patch.js';
 import { project, removeProjects } from './support/project.js';
@@ -177,6 +177,23 @@ export const View = (p: Props) => <h1 className="t">{p.title}</h1>;
     expect(out.changed).toBe(true);
     expect(out.code).toContain('<h1 className="t">{p.title}</h1>');
     expect(out.code).toMatch(/__dc_p\d+\.is\(p\)/);
+  });
+
+  it('hands back a module that cannot use duckcall before building a Program: no file is read for it', () => {
+    const plain = `import type { Circle } from './types.js';\nexport const radius = (s: Circle): number => s.r;\n`;
+    const { dir, engine } = engineFor({ 'types.ts': types, 'main.ts': main, 'plain.ts': plain });
+    const readFile = vi.spyOn(ts.sys, 'readFile');
+    try {
+      const out = engine.transform(join(dir, 'plain.ts'), plain);
+
+      expect(out).toMatchObject({ code: plain, changed: false, diagnostics: [], dependencies: [] });
+      // Neither its import nor the lib files: building a Program would have read them all.
+      expect(readFile).not.toHaveBeenCalled();
+    } finally {
+      readFile.mockRestore();
+    }
+    // A module that uses duckcall still gets its Program, with the skipped module in it.
+    expect(engine.transform(join(dir, 'main.ts')).changed).toBe(true);
   });
 
   it('reports the files whose types the guards were built from, type-only imports included', () => {

@@ -10,7 +10,7 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { lowering, type LoweringOptions } from '../lower/lowering.js';
-import { mentionsDuckcall } from '../lower/recognize.js';
+import { mayMentionDuckcall, mentionsDuckcall } from '../lower/recognize.js';
 import { DIAGNOSTIC_CODE } from '../lower/diagnostics.js';
 import { spliceText } from './splice.js';
 import { SetupFailure } from './typescript.js';
@@ -195,6 +195,8 @@ export class Engine {
   transform(fileName: string, code?: string): Transformed {
     const file = normalize(fileName);
     if (code !== undefined) this.update(file, code);
+    const skipped = this.skipped(file);
+    if (skipped) return skipped;
     const { program, sourceFile } = this.load(file);
     if (!mentionsDuckcall(sourceFile)) return unchanged(sourceFile.text);
     const diagnostics: ts.Diagnostic[] = [];
@@ -221,6 +223,8 @@ export class Engine {
    */
   generate(fileName: string): Transformed {
     const file = normalize(fileName);
+    const skipped = this.skipped(file);
+    if (skipped) return skipped;
     const { program, sourceFile } = this.load(file);
     if (!mentionsDuckcall(sourceFile)) return unchanged(sourceFile.text);
     const diagnostics: ts.Diagnostic[] = [];
@@ -240,6 +244,7 @@ export class Engine {
   check(): EngineDiagnostic[] {
     const all: EngineDiagnostic[] = [];
     for (const file of this.fileNames()) {
+      if (this.skipped(file)) continue;
       const { program, sourceFile } = this.load(file);
       if (!mentionsDuckcall(sourceFile)) continue;
       const diagnostics: ts.Diagnostic[] = [];
@@ -249,6 +254,15 @@ export class Engine {
       all.push(...diagnostics.map(toEngineDiagnostic));
     }
     return all;
+  }
+
+  /**
+   * The result for a file whose text shows it cannot use duckcall, found without a Program (which
+   * the first such file would otherwise build); `undefined` when the file needs a closer look.
+   */
+  private skipped(file: string): Transformed | undefined {
+    const text = this.entry(file)?.text;
+    return text !== undefined && !mayMentionDuckcall(text) ? unchanged(text) : undefined;
   }
 
   private load(file: string): { program: ts.Program; sourceFile: ts.SourceFile } {

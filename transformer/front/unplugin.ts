@@ -6,6 +6,7 @@
 import { isAbsolute } from 'node:path';
 import { createUnplugin, type UnpluginBuildContext, type UnpluginContext } from 'unplugin';
 import { Engine, SetupFailure, formatDiagnostic, type EngineDiagnostic } from '../engine/index.js';
+import { MAY_MENTION_DUCKCALL } from '../lower/recognize.js';
 
 /**
  * Module ids to match: a RegExp, a glob (relative to the working directory), or a list of them.
@@ -116,7 +117,12 @@ export const duckcallUnplugin = createUnplugin<DuckcallPluginOptions | undefined
     },
 
     transform: {
-      filter: { id: { include: patterns(options.include) ?? typeScriptModule, exclude: patterns(options.exclude) } },
+      // Modules whose text cannot use duckcall stay with the bundler (Rolldown and Vite test this
+      // without calling into JavaScript); the engine makes the same test for bundlers without filters.
+      filter: {
+        id: { include: patterns(options.include) ?? typeScriptModule, exclude: patterns(options.exclude) },
+        code: { include: MAY_MENTION_DUCKCALL },
+      },
       handler(code, id) {
         const engine = slot.get();
         if (engine instanceof SetupFailure) {

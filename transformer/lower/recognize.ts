@@ -51,6 +51,25 @@ export class Recognizer {
   }
 }
 
+const NAME = `(?:${[...NAMES].join('|')})`;
+/** Whitespace and comments, which may sit between a callee and its `(` or `<`. */
+const GAP = String.raw`(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*`;
+/**
+ * The text `mayMentionDuckcall` looks for: a duckcall name called, instantiated or decorated with
+ * (`is(`, `is<`, `is?.(`, `@overload(`), or imported under another name (`is as check`, `'is' as check`).
+ */
+export const MAY_MENTION_DUCKCALL = new RegExp(String.raw`\b${NAME}${GAP}(?:\?\.${GAP})?[(<]|\b${NAME}['"]?${GAP}as\b`);
+
+/**
+ * A text test, cheaper still, that every module `mentionsDuckcall` accepts passes too (it may pass
+ * others: `is (` in a comment). A module that fails it is left alone before it is parsed, so a
+ * bundler's modules that never use duckcall cost no Program (the bundler plugins hand it to the
+ * bundler as a filter, so those modules do not even reach JavaScript).
+ */
+export function mayMentionDuckcall(text: string): boolean {
+  return MAY_MENTION_DUCKCALL.test(text);
+}
+
 /**
  * A cheap, syntax-only test a module must pass before the checker is asked anything: it calls (or
  * decorates with, or instantiates) a function named like one of duckcall's, directly, through a
