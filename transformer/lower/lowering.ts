@@ -225,6 +225,8 @@ class Lowering {
   }
 
   private isSymbolLike(node: ts.Expression): boolean {
+    // A function is no symbol, and asking would make the checker resolve the whole overload(...) call.
+    if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return false;
     return (this.checker.getTypeAtLocation(node).flags & ts.TypeFlags.ESSymbolLike) !== 0;
   }
 
