@@ -6,42 +6,45 @@
  * @internal
  */
 import type { Issue } from '../types/issue.js';
+import { FAST_DEPTH } from './depth.js';
+import { brandCheck, plainObject, typedArray } from './realm.js';
 
-type Is = (value: unknown) => boolean;
+/**
+ * A generated check. Checks of types that can recurse take the depth they are called at as `d` and
+ * pass it on, so a deep value leaves plain recursion before the stack runs out (see `solve`).
+ */
+type Is = (value: unknown, d?: number) => boolean;
 
 /** Every element of an array (holes read as `undefined`). */
-export function arr(value: unknown, is: Is): boolean {
+export function arr(value: unknown, is: Is, d?: number): boolean {
   if (!Array.isArray(value)) return false;
-  for (let i = 0; i < value.length; i++) if (!is(value[i])) return false;
+  for (let i = 0; i < value.length; i++) if (!is(value[i], d)) return false;
   return true;
 }
 
 /** Elements from `from` on, for a tuple's rest element. */
-export function tail(value: readonly unknown[], from: number, is: Is): boolean {
-  for (let i = from; i < value.length; i++) if (!is(value[i])) return false;
+export function tail(value: readonly unknown[], from: number, is: Is, d?: number): boolean {
+  for (let i = from; i < value.length; i++) if (!is(value[i], d)) return false;
   return true;
 }
 
 /**
  * An object literal's shape for index signatures: TypeScript gives an implicit index signature only
- * to object literal types, so arrays, functions and class instances are not assignable.
+ * to object literal types, so arrays, functions and class instances are not assignable. From any
+ * realm (see `plainObject`).
  */
-export function plain(value: unknown): value is Record<PropertyKey, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
+export const plain = plainObject as (value: unknown) => value is Record<PropertyKey, unknown>;
 
 /**
  * Own enumerable string keys of a plain object, each value checked by the first index signature
  * whose key kind fits (`number` signatures apply to numeric keys only).
  */
-export function index(value: unknown, stringIs: Is | undefined, numberIs: Is | undefined, strings = false): boolean {
-  if (!plain(value)) return !stringIs && numberIs !== undefined && elements(value, numberIs, strings);
+export function index(value: unknown, stringIs: Is | undefined, numberIs: Is | undefined, strings = false, d?: number): boolean {
+  if (!plain(value)) return !stringIs && numberIs !== undefined && elements(value, numberIs, strings, d);
   for (const key of Object.keys(value)) {
     const v = value[key];
-    if (numberIs && String(Number(key)) === key && !numberIs(v)) return false;
-    if (stringIs && !stringIs(v)) return false;
+    if (numberIs && String(Number(key)) === key && !numberIs(v, d)) return false;
+    if (stringIs && !stringIs(v, d)) return false;
   }
   return true;
 }
@@ -50,11 +53,11 @@ export function index(value: unknown, stringIs: Is | undefined, numberIs: Is | u
  * Index signatures keyed by a template literal type or by `symbol`: every own enumerable key that
  * fits a signature's key type holds a value its value type accepts. Other keys are unconstrained.
  */
-export function keyed(value: unknown, signatures: ReadonlyArray<readonly [Is, Is]>): boolean {
+export function keyed(value: unknown, signatures: ReadonlyArray<readonly [Is, Is]>, d?: number): boolean {
   if (!plain(value)) return false;
   for (const key of Reflect.ownKeys(value)) {
     if (!Object.prototype.propertyIsEnumerable.call(value, key)) continue;
-    for (const [keyIs, valueIs] of signatures) if (keyIs(key) && !valueIs(value[key])) return false;
+    for (const [keyIs, valueIs] of signatures) if (keyIs(key) && !valueIs(value[key], d)) return false;
   }
   return true;
 }
@@ -65,11 +68,11 @@ export function keyed(value: unknown, signatures: ReadonlyArray<readonly [Is, Is
  * string's signature is `string` whatever its text, so strings fit only when every string does
  * (`strings`, decided from the type).
  */
-function elements(value: unknown, is: Is, strings: boolean): boolean {
+function elements(value: unknown, is: Is, strings: boolean, d?: number): boolean {
   if (typeof value === 'string') return strings;
-  if (!(Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView)))) return false;
+  if (!(Array.isArray(value) || typedArray(value))) return false;
   const items = value as ArrayLike<unknown>;
-  for (let i = 0; i < items.length; i++) if (!is(items[i])) return false;
+  for (let i = 0; i < items.length; i++) if (!is(items[i], d)) return false;
   return true;
 }
 
@@ -123,14 +126,21 @@ export function hasOwn(value: unknown, key: PropertyKey): boolean {
 }
 
 /**
- * A global constructor as it was when the generated module loaded, so a module's own `class Date`
- * cannot change what a guard means. A constructor this platform lacks (`File` on an old runtime)
- * becomes one no value is an instance of.
+ * The check for instances of the built-in class `name`, made when the generated module loads, so a
+ * module's own `class Date` cannot change what a guard means: `instanceof` the global, or for a class
+ * with an internal slot (`Map`, `Date`, typed arrays…) also an instance from another realm (see
+ * `brandCheck`). A class this platform lacks (`File` on an old runtime) has no instances.
  */
-export function global(name: string): Function {
+export function instance(name: string): (value: unknown) => boolean {
   const found: unknown = (globalThis as Record<string, unknown>)[name];
-  return typeof found === 'function' ? found : function missing() {};
+  const brand = brandCheck(name);
+  if (typeof found !== 'function') return brand ?? (() => false);
+  const cls = found;
+  return brand ? (value) => value instanceof cls || brand(value) : (value) => value instanceof cls;
 }
+
+const isMap = instance('Map');
+const isSet = instance('Set');
 
 const unboxers = {
   string: String.prototype.valueOf,
@@ -156,18 +166,189 @@ export function subclass(value: unknown, cls: Function): boolean {
   return typeof value === 'function' && (value === cls || Object.prototype.isPrototypeOf.call(cls, value));
 }
 
-export function map(value: unknown, keyIs: Is, valueIs: Is): boolean {
-  if (!(value instanceof Map)) return false;
+export function map(value: unknown, keyIs: Is, valueIs: Is, d?: number): boolean {
+  if (!isMap(value)) return false;
   for (const [k, v] of Map.prototype.entries.call(value) as IterableIterator<[unknown, unknown]>) {
-    if (!keyIs(k) || !valueIs(v)) return false;
+    if (!keyIs(k, d) || !valueIs(v, d)) return false;
   }
   return true;
 }
 
-export function set(value: unknown, is: Is): boolean {
-  if (!(value instanceof Set)) return false;
-  for (const v of Set.prototype.values.call(value) as IterableIterator<unknown>) if (!is(v)) return false;
+export function set(value: unknown, is: Is, d?: number): boolean {
+  if (!isSet(value)) return false;
+  for (const v of Set.prototype.values.call(value) as IterableIterator<unknown>) if (!is(v, d)) return false;
   return true;
+}
+
+/*
+ * Deep and cyclic values. A generated check of a recursive type calls itself once per level: fast,
+ * but a list 100,000 levels deep would overflow the stack, and a cyclic value would never end. So it
+ * counts levels (`d`) and keeps the values it is inside (`seen`), and past `FAST_DEPTH` levels, or
+ * on meeting a value it is already inside, it does not go down: `later` notes the check still owed on
+ * that part and answers `true` for now. The call from outside (`d` undefined) goes through `solve`,
+ * which then settles what was left with an explicit stack, so any depth gives the right verdict in
+ * time linear in the value, and cyclic values get theirs (coinduction).
+ *
+ * Why answering `true` for now is sound: generated checks combine the verdicts of parts with and/or
+ * only, so a verdict reached with some parts assumed `true` can only be too high. A `false` is final;
+ * a `true` holds once every part left for later holds. If one does not, the check runs again with
+ * that part's `false` known (an `A | B` union then tries `B`).
+ */
+
+/** A check owed on a part of a value, noted by `later`: the check and the part. */
+type Owed = readonly [Is, unknown];
+
+/** Checks owed by the runs in progress (each run works above the length it found). */
+const owed: Owed[] = [];
+/** Verdicts known to be final, per check and value; set while `solve` settles or `violations` walks. */
+let known: Map<Is, Map<unknown, boolean>> | undefined;
+/** The depth a run starts at: `FAST_DEPTH - 1` while `violations` walks, so every level is settled (and remembered) once. */
+let startDepth = 0;
+
+/**
+ * The values the current run is inside, read by generated checks as `seen`. Each run from outside
+ * has its own: a check run by a getter during another check does not see the other's values.
+ */
+const state = { seen: new Set<unknown>() };
+
+/** Runs `check` from outside, with a `seen` of its own; the checks it leaves owed are above `mark`. */
+function runFrom(check: Is, value: unknown, mark: number): boolean {
+  const outer = state.seen;
+  if (outer.size > 0) state.seen = new Set();
+  try {
+    return check(value, startDepth);
+  } catch (error) {
+    owed.length = mark;
+    throw error;
+  } finally {
+    state.seen = outer;
+  }
+}
+
+/** Called by a generated check at `FAST_DEPTH` levels: the verdict if it is known, else `true` for now. */
+export function later(check: Is, value: unknown): boolean {
+  const verdict = known?.get(check)?.get(value);
+  if (verdict !== undefined) return verdict;
+  owed.push([check, value]);
+  return true;
+}
+
+function remember(check: Is, value: unknown, verdict: boolean): void {
+  if (!known || typeof value !== 'object' || value === null) return;
+  let values = known.get(check);
+  if (!values) known.set(check, (values = new Map()));
+  values.set(value, verdict);
+}
+
+/** Runs `check` from the start depth and takes back the checks it left owed. */
+function run(check: Is, value: unknown): { readonly verdict: boolean; readonly owed: Owed[] } {
+  const mark = owed.length;
+  const verdict = runFrom(check, value, mark);
+  return { verdict, owed: owed.splice(mark) };
+}
+
+/**
+ * The verdict of a generated recursive check called from outside: usually that of one run, which
+ * owes nothing; else the owed checks are settled by `settle`. Re-entrant (a getter may run a check),
+ * and a throwing getter leaves nothing behind.
+ */
+export function solve(check: Is, value: unknown): boolean {
+  const settled = known?.get(check)?.get(value);
+  if (settled !== undefined) return settled;
+  const mark = owed.length;
+  const verdict = runFrom(check, value, mark);
+  if (owed.length === mark) {
+    if (startDepth > 0) remember(check, value, verdict);
+    return verdict;
+  }
+  const first = owed.splice(mark);
+  // A `false` reached with owed parts assumed true is final.
+  if (!verdict) {
+    remember(check, value, false);
+    return false;
+  }
+  const outer = known;
+  known ??= new Map();
+  try {
+    return settle(check, value, first);
+  } finally {
+    known = outer;
+  }
+}
+
+/** A run whose owed checks are being settled. */
+interface Settling {
+  readonly check: Is;
+  readonly value: unknown;
+  owed: Owed[];
+  next: number;
+  /** An owed check turned out false: the run's own verdict must be worked out again. */
+  failed: boolean;
+  /** The lowest stack index of a run this one's verdict assumed true (a cycle); its own if none. */
+  low: number;
+}
+
+/**
+ * Settles the checks a run left owed, with an explicit stack. A check owed on a value it is already
+ * settling higher up is assumed to hold (coinduction: cyclic values get a verdict); a `true` that
+ * rests on such an assumption is not remembered until the assumption is settled.
+ */
+function settle(check: Is, value: unknown, first: Owed[]): boolean {
+  const stack: Settling[] = [{ check, value, owed: first, next: 0, failed: false, low: 0 }];
+  const active = new Map<Is, Map<unknown, number>>();
+  const enter = (c: Is, v: unknown): void => {
+    if (typeof v !== 'object' || v === null) return;
+    let values = active.get(c);
+    if (!values) active.set(c, (values = new Map()));
+    values.set(v, stack.length - 1);
+  };
+  enter(check, value);
+  for (;;) {
+    const index = stack.length - 1;
+    const top = stack[index]!;
+    if (top.next < top.owed.length) {
+      const [c, v] = top.owed[top.next++]!;
+      const settled = known!.get(c)?.get(v);
+      if (settled !== undefined) {
+        if (!settled) top.failed = true;
+        continue;
+      }
+      const at = active.get(c)?.get(v);
+      if (at !== undefined) {
+        if (at < top.low) top.low = at;
+        continue;
+      }
+      const result = run(c, v);
+      if (!result.verdict) {
+        remember(c, v, false);
+        top.failed = true;
+      } else if (result.owed.length === 0) remember(c, v, true);
+      else {
+        stack.push({ check: c, value: v, owed: result.owed, next: 0, failed: false, low: stack.length });
+        enter(c, v);
+      }
+      continue;
+    }
+    let verdict = true;
+    if (top.failed) {
+      // Work the verdict out again, now that `later` knows which parts fail.
+      const again = run(top.check, top.value);
+      if (again.verdict && again.owed.length > 0) {
+        top.owed = again.owed;
+        top.next = 0;
+        top.failed = false;
+        continue;
+      }
+      verdict = again.verdict;
+    }
+    stack.pop();
+    active.get(top.check)?.delete(top.value);
+    if (!verdict || top.low >= index) remember(top.check, top.value, verdict);
+    const parent = stack[stack.length - 1];
+    if (!parent) return verdict;
+    if (!verdict) parent.failed = true;
+    if (top.low < parent.low) parent.low = top.low;
+  }
 }
 
 /** A part of a template literal type: fixed text, or a placeholder that accepts some strings. */
@@ -252,19 +433,20 @@ export interface SchemaNode {
   m?: readonly SchemaNode[];
   /** The union's discriminants: keys every object member requires with a literal type. */
   d?: readonly string[];
+  /** A literal type (or a union of literals): a property of such a type tells union members apart. */
+  l?: boolean;
 }
 
-/** Every violation of `node` in `value`, with paths below `path`. Never throws. */
+/** At most this many issues are reported: a hostile value cannot make `validate` run away. */
+export const MAX_ISSUES = 100;
+
+/**
+ * Every violation of `node` in `value` up to the first `MAX_ISSUES`, with paths below `path`.
+ * Never throws, never recurses (any depth), and looks at each part of the value a bounded number of
+ * times: the verdicts below a failing part come from one memo.
+ */
 export function violations(node: SchemaNode, value: unknown, path = '$input'): Issue[] {
   return walk(node, value, path);
-}
-
-function safeIs(node: SchemaNode, value: unknown): boolean {
-  try {
-    return node.is(value);
-  } catch {
-    return false;
-  }
 }
 
 function read(value: unknown, key: PropertyKey, ownOnly = false): { ok: true; value: unknown } | { ok: false; error: unknown } {
@@ -281,44 +463,78 @@ function keyPath(path: string, key: PropertyKey): string {
   return /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
 }
 
-/** A node being explained: its issues are those added to the list after `before`. */
-interface Frame {
-  readonly node: SchemaNode;
-  readonly value: unknown;
-  readonly path: string;
-  readonly before: number;
+/** A failing node being explained: its issues are those added to the list after `before`. */
+class Frame {
   /** A child failed (its issues are in the list, or it is a cycle back to a value being walked). */
-  childFailed: boolean;
+  childFailed = false;
+  constructor(
+    readonly node: SchemaNode,
+    readonly value: unknown,
+    readonly path: string,
+    readonly before: number,
+  ) {}
 }
 
 type Task =
   | { readonly visit: SchemaNode; readonly value: unknown; readonly path: string; readonly parent: Frame | undefined }
-  | { readonly issue: Issue }
-  | { readonly finish: Frame };
+  | { readonly issue: Issue };
 
 /**
  * The violations of `node` in `value`, depth first in property order. Iterative, so a deep value
  * (a long linked list failing at its end) cannot overflow the stack; each (node, value) pair is
- * walked once, so cyclic values terminate.
+ * walked once, so cyclic values terminate. A failing node's children are produced one at a time,
+ * so an array of a billion elements costs nothing beyond the elements looked at before the limit.
  */
 function walk(root: SchemaNode, rootValue: unknown, rootPath: string): Issue[] {
-  const issues: Issue[] = [];
   const seen = new Map<SchemaNode, Set<unknown>>();
-  const stack: Task[] = [{ visit: root, value: rootValue, path: rootPath, parent: undefined }];
-  while (stack.length > 0) {
-    const task = stack.pop()!;
+  const fits = (node: SchemaNode, value: unknown): boolean => {
+    try {
+      return node.is(value);
+    } catch {
+      return false;
+    }
+  };
+  // Recursive checks settle every level once and remember it, so asking again one level down is free.
+  const outer = { known, startDepth };
+  known = new Map();
+  startDepth = FAST_DEPTH - 1;
+  try {
+    return walkWith(root, rootValue, rootPath, seen, fits);
+  } finally {
+    ({ known, startDepth } = outer);
+  }
+}
+
+function walkWith(
+  root: SchemaNode,
+  rootValue: unknown,
+  rootPath: string,
+  seen: Map<SchemaNode, Set<unknown>>,
+  fits: (node: SchemaNode, value: unknown) => boolean,
+): Issue[] {
+  const issues: Issue[] = [];
+  // Frames wait under their children: a frame is finished when its children are exhausted.
+  const stack: (Frame | Iterator<Task>)[] = [[{ visit: root, value: rootValue, path: rootPath, parent: undefined } as Task][Symbol.iterator]()];
+  while (stack.length > 0 && issues.length < MAX_ISSUES) {
+    const top = stack[stack.length - 1]!;
+    if (top instanceof Frame) {
+      stack.pop();
+      // Nothing below explained the failure: the node itself is what was expected.
+      if (issues.length === top.before && !top.childFailed) issues.push({ path: top.path, expected: top.node.t, value: top.value });
+      continue;
+    }
+    const next = top.next();
+    if (next.done) {
+      stack.pop();
+      continue;
+    }
+    const task = next.value;
     if ('issue' in task) {
       issues.push(task.issue);
       continue;
     }
-    if ('finish' in task) {
-      const frame = task.finish;
-      // Nothing below explained the failure: the node itself is what was expected.
-      if (issues.length === frame.before && !frame.childFailed) issues.push({ path: frame.path, expected: frame.node.t, value: frame.value });
-      continue;
-    }
     const { visit: node, value, path, parent } = task;
-    if (safeIs(node, value)) continue;
+    if (fits(node, value)) continue;
     if (parent) parent.childFailed = true;
     if (typeof value === 'object' && value !== null) {
       let values = seen.get(node);
@@ -326,37 +542,54 @@ function walk(root: SchemaNode, rootValue: unknown, rootPath: string): Issue[] {
       if (values.has(value)) continue;
       values.add(value);
     }
-    const frame: Frame = { node, value, path, before: issues.length, childFailed: false };
-    const children = childTasks(frame);
-    stack.push({ finish: frame });
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    const frame = new Frame(node, value, path, issues.length);
+    stack.push(frame, children(frame, fits));
   }
   return issues;
 }
 
 /** What to look at below a failing node, in order. */
-function childTasks(frame: Frame): Task[] {
+function* children(frame: Frame, fits: (node: SchemaNode, value: unknown) => boolean): Generator<Task, void, undefined> {
   const { node, value, path } = frame;
-  const tasks: Task[] = [];
-  const visit = (child: SchemaNode, childValue: unknown, childPath: string) => tasks.push({ visit: child, value: childValue, path: childPath, parent: frame });
+  const visit = (child: SchemaNode, childValue: unknown, childPath: string): Task => ({ visit: child, value: childValue, path: childPath, parent: frame });
   const isObject = (typeof value === 'object' && value !== null) || typeof value === 'function';
-  if (node.a) for (const member of node.a) visit(member, value, path);
+  if (node.a) for (const member of node.a) yield visit(member, value, path);
   else if (node.m) {
-    // Descend into the member the value is closest to: of its kind and, among objects, the one with
-    // the fewest properties that fail (a discriminant picks it). A tie leaves the union as a whole
-    // as what was expected.
-    const sameKind = node.m.filter((m) => (Array.isArray(value) ? m.e !== undefined || m.u !== undefined : isObject && (m.p !== undefined || m.a !== undefined)));
-    const selected = node.d && isObject ? sameKind.filter((m) => node.d!.every((key) => discriminantFits(m, value, key))) : sameKind;
-    const closest = selected.length > 1 && isObject && !Array.isArray(value) ? closestMembers(selected, value) : selected;
-    if (closest.length === 1) visit(closest[0]!, value, path);
+    // Descend into the member the value is closest to: of its kind and, among several, the one a
+    // discriminant picks, else the one that fails least (see `closestMembers`). A tie leaves the
+    // union as a whole as what was expected.
+    const kind = Array.isArray(value)
+      ? (m: SchemaNode) => m.e !== undefined || m.u !== undefined
+      : isMap(value)
+        ? (m: SchemaNode) => m.mk !== undefined
+        : isSet(value)
+          ? (m: SchemaNode) => m.se !== undefined
+          : (m: SchemaNode) => isObject && (m.p !== undefined || m.a !== undefined);
+    let sameKind = node.m.filter(kind);
+    // A Map or Set with no Map or Set member is explained as an object.
+    if (sameKind.length === 0 && isObject && !Array.isArray(value)) sameKind = node.m.filter((m) => m.p !== undefined || m.a !== undefined);
+    let selected = sameKind;
+    if (node.d && isObject && sameKind.length > 1) {
+      selected = sameKind.filter((m) => node.d!.every((key) => discriminantFits(m, value, key, fits)));
+      // No member has the value's discriminant: that property is what is wrong.
+      if (selected.length === 0) {
+        const key = node.d.find((k) => !sameKind.some((m) => discriminantFits(m, value, k, fits))) ?? node.d[0]!;
+        const expected = [...new Set(sameKind.map((m) => propertiesOf(m).find((p) => p[0] === key)?.[1].t).filter((t) => t !== undefined))].join(' | ');
+        const got = read(value, key);
+        yield { issue: { path: keyPath(path, key), expected, value: got.ok ? got.value : got.error } };
+        return;
+      }
+    }
+    const closest = selected.length > 1 ? closestMembers(selected, value, fits) : selected;
+    if (closest.length === 1) yield visit(closest[0]!, value, path);
   } else if ((node.mk || node.se) && isObject) {
     let i = 0;
     for (const entry of safeEntries(value, node.se !== undefined)) {
-      if (node.se) visit(node.se, entry, `${path}[${i}]`);
+      if (node.se) yield visit(node.se, entry, `${path}[${i}]`);
       else {
         const [k, v] = entry as [unknown, unknown];
-        visit(node.mk!, k, `${path}[${i}][0]`);
-        visit(node.mv!, v, `${path}[${i}][1]`);
+        yield visit(node.mk!, k, `${path}[${i}][0]`);
+        yield visit(node.mv!, v, `${path}[${i}][1]`);
       }
       i++;
     }
@@ -364,66 +597,149 @@ function childTasks(frame: Frame): Task[] {
     for (const [key, child, optional, ownOnly = false] of node.p) {
       const got = read(value, key, ownOnly);
       const present = () => (ownOnly ? hasOwnKey(value, key) : hasKey(value, key));
-      if (!got.ok) tasks.push({ issue: { path: keyPath(path, key), expected: `${child.t} (reading it threw)`, value: got.error } });
+      if (!got.ok) yield { issue: { path: keyPath(path, key), expected: `${child.t} (reading it threw)`, value: got.error } };
       else if (got.value === undefined && optional === 'exact') {
-        if (present()) tasks.push({ issue: { path: keyPath(path, key), expected: child.t, value: undefined } });
-      } else if (got.value === undefined && !optional && !present()) tasks.push({ issue: { path: keyPath(path, key), expected: child.t, value: undefined } });
-      else if (!(optional && got.value === undefined)) visit(child, got.value, keyPath(path, key));
+        if (present()) yield { issue: { path: keyPath(path, key), expected: child.t, value: undefined } };
+      } else if (got.value === undefined && !optional && !present()) yield { issue: { path: keyPath(path, key), expected: child.t, value: undefined } };
+      else if (!(optional && got.value === undefined)) yield visit(child, got.value, keyPath(path, key));
     }
     if ((node.i || node.n || node.k) && typeof value === 'object') {
       for (const key of safeKeys(value)) {
         const got = read(value, key);
         const child = got.ok ? got.value : undefined;
-        if (node.n && String(Number(key)) === key) visit(node.n, child, keyPath(path, key));
-        if (node.i) visit(node.i, child, keyPath(path, key));
-        for (const [keyIs, keyed] of node.k ?? []) if (safe(() => keyIs(key))) visit(keyed, child, keyPath(path, key));
+        if (node.n && String(Number(key)) === key) yield visit(node.n, child, keyPath(path, key));
+        if (node.i) yield visit(node.i, child, keyPath(path, key));
+        for (const [keyIs, keyed] of node.k ?? []) if (safe(() => keyIs(key))) yield visit(keyed, child, keyPath(path, key));
       }
     }
   } else if (node.e && Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) visit(node.e, value[i], `${path}[${i}]`);
+    const length = safeLength(value);
+    // A huge sparse array whose holes fit: only its elements can fail, so only they are looked at.
+    const indexes = length > SPARSE_LENGTH && fits(node.e, undefined) ? presentIndexes(value, length) : undefined;
+    if (indexes) for (const i of indexes) yield visit(node.e, readIndex(value, i), `${path}[${i}]`);
+    else for (let i = 0; i < length; i++) yield visit(node.e, readIndex(value, i), `${path}[${i}]`);
   } else if (node.u && Array.isArray(value)) {
+    const length = safeLength(value);
     const fixed = node.r ? node.u.length - 1 : node.u.length;
-    for (let i = 0; i < Math.min(fixed, value.length); i++) visit(node.u[i]!, value[i], `${path}[${i}]`);
-    if (node.r) for (let i = fixed; i < value.length; i++) visit(node.u[fixed]!, value[i], `${path}[${i}]`);
+    for (let i = 0; i < Math.min(fixed, length); i++) yield visit(node.u[i]!, readIndex(value, i), `${path}[${i}]`);
+    if (node.r) for (let i = fixed; i < length; i++) yield visit(node.u[fixed]!, readIndex(value, i), `${path}[${i}]`);
   }
-  return tasks;
+}
+
+type PropertyEntry = readonly [PropertyKey, SchemaNode, boolean | 'exact', boolean?];
+
+/** A member's properties, an intersection's members' included. */
+function propertiesOf(member: SchemaNode): readonly PropertyEntry[] {
+  if (!member.a) return member.p ?? [];
+  return [...(member.p ?? []), ...member.a.flatMap(propertiesOf)];
 }
 
 /** Whether the value's `key` is the literal the member requires there. */
-function discriminantFits(member: SchemaNode, value: unknown, key: string): boolean {
-  const entry = member.p?.find((p) => p[0] === key);
+function discriminantFits(member: SchemaNode, value: unknown, key: string, fits: (node: SchemaNode, value: unknown) => boolean): boolean {
+  const entry = propertiesOf(member).find((p) => p[0] === key);
   if (!entry) return false;
   const got = read(value, key);
-  return got.ok && safeIs(entry[1], got.value);
+  return got.ok && fits(entry[1], got.value);
 }
 
-/** The union members whose properties fail least often for `value`. */
-function closestMembers(members: readonly SchemaNode[], value: unknown): SchemaNode[] {
-  const failures = members.map((member) => {
+/**
+ * The union members `value` comes closest to fitting. Objects: fewest required properties missing,
+ * then fewest literal properties that do not match (those tell members apart), then fewest
+ * properties that fail. Arrays, Maps and Sets: fewest elements or entries that fail.
+ */
+function closestMembers(members: readonly SchemaNode[], value: unknown, fits: (node: SchemaNode, value: unknown) => boolean): SchemaNode[] {
+  const scores = members.map((member): number[] => {
+    if (Array.isArray(value)) return [member.e ? failingElements(value, () => member.e!, fits) : member.u ? failingElements(value, (i) => member.u![Math.min(i, member.u!.length - 1)]!, fits) : SCORED];
+    if (member.mk || member.se) {
+      let failed = 0;
+      let seen = 0;
+      for (const entry of safeEntries(value, member.se !== undefined)) {
+        if (member.se ? !fits(member.se, entry) : !fits(member.mk!, (entry as [unknown, unknown])[0]) || !fits(member.mv!, (entry as [unknown, unknown])[1])) failed++;
+        if (++seen >= SCORED) break;
+      }
+      return [failed];
+    }
+    let literals = 0;
+    let missing = 0;
     let failed = 0;
-    for (const [key, child, optional, ownOnly = false] of member.p ?? []) {
+    for (const [key, child, optional, ownOnly = false] of propertiesOf(member)) {
       const got = read(value, key, ownOnly);
-      if (!got.ok || (got.value === undefined ? !optional : !safeIs(child, got.value))) failed++;
+      if (got.ok && got.value === undefined && !optional && !hasKey(value, key)) missing++;
+      else if (!got.ok || (got.value === undefined ? !optional : !fits(child, got.value))) {
+        if (child.l) literals++;
+        else failed++;
+      }
     }
-    return failed;
+    return [missing, literals, failed];
   });
-  const least = Math.min(...failures);
-  return members.filter((_, i) => failures[i] === least);
+  let best = scores[0]!;
+  for (const score of scores) if (compare(score, best) < 0) best = score;
+  return members.filter((_, i) => compare(scores[i]!, best) === 0);
 }
 
-/** A Map's entries or a Set's values, as far as they can be read (at most the first 100,000). */
-function safeEntries(value: unknown, set: boolean): unknown[] {
-  const out: unknown[] = [];
+function compare(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
+}
+
+/** Elements or entries looked at to score a union member: enough to tell members apart, bounded for huge values. */
+const SCORED = 1_000;
+
+/** How many of an array's first `SCORED` elements fail the node for their index. */
+function failingElements(value: readonly unknown[], element: (index: number) => SchemaNode, fits: (node: SchemaNode, value: unknown) => boolean): number {
+  let failed = 0;
+  const length = Math.min(safeLength(value), SCORED);
+  for (let i = 0; i < length; i++) if (!fits(element(i), readIndex(value, i))) failed++;
+  return failed;
+}
+
+/** A Map's entries or a Set's values, one at a time, as far as they can be read. */
+function* safeEntries(value: unknown, set: boolean): Generator<unknown, void, undefined> {
+  let iterator: Iterator<unknown>;
   try {
-    const iterator = set ? Set.prototype.values.call(value) : Map.prototype.entries.call(value);
-    for (const entry of iterator as IterableIterator<unknown>) {
-      out.push(entry);
-      if (out.length >= 100_000) break;
-    }
+    iterator = (set ? Set.prototype.values.call(value) : Map.prototype.entries.call(value)) as Iterator<unknown>;
   } catch {
-    // not a Map or Set of this realm: the node itself is what was expected
+    return; // not a Map or Set: the node itself is what was expected
   }
-  return out;
+  for (;;) {
+    let step: IteratorResult<unknown>;
+    try {
+      step = iterator.next();
+    } catch {
+      return;
+    }
+    if (step.done) return;
+    yield step.value;
+  }
+}
+
+/** Past this length an array may be sparse enough that walking its indexes would run for minutes. */
+const SPARSE_LENGTH = 1 << 16;
+
+/** The indexes an array has elements at, ascending, when it has fewer than its length. */
+function presentIndexes(value: readonly unknown[], length: number): number[] | undefined {
+  const keys = safeKeys(value);
+  if (keys.length >= length) return undefined;
+  const indexes: number[] = [];
+  for (const key of keys) {
+    const i = Number(key);
+    if (String(i) === key && i < length) indexes.push(i);
+  }
+  return indexes.sort((a, b) => a - b);
+}
+
+/** An array's length (a Proxy's trap may throw: then nothing below it is looked at). */
+function safeLength(value: readonly unknown[]): number {
+  try {
+    return value.length;
+  } catch {
+    return 0;
+  }
+}
+
+function readIndex(value: readonly unknown[], i: number): unknown {
+  const got = read(value, i);
+  return got.ok ? got.value : undefined;
 }
 
 function safe(check: () => boolean): boolean {
@@ -473,6 +789,6 @@ const wellKnown: SymbolConstructor = Symbol;
  * literal rather than `export * as`, so bundlers drop it from programs that never use it.
  */
 export const guards = {
-  arr, tail, plain, index, keyed, common, has, own, hasOwn, global, boxed, subclass, map, set, numeric, bigintText, template, violations,
-  named, isArray, wellKnown,
+  arr, tail, plain, index, keyed, common, has, own, hasOwn, instance, boxed, subclass, map, set, numeric, bigintText, template, violations,
+  solve, later, state, named, isArray, wellKnown,
 };

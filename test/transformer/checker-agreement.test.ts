@@ -169,7 +169,26 @@ interface SquareShape { kind: 'square'; side: number }
 fixture('CircleShape | SquareShape (paths inside the member the discriminant picks)', { is: (v) => is<CircleShape | SquareShape>(v), validate: (v) => validate<CircleShape | SquareShape>(v) }, [{ kind: 'circle', r: 1 }], [
   [{ kind: 'circle', r: 'x' }, '$input.r'],
   [{ kind: 'square', side: null }, '$input.side'],
-  [{ kind: 'other' }, '$input'],
+  [{ kind: 'other' }, '$input.kind'],
+]);
+// A discriminant through intersection members, Maps, Sets and arrays inside unions: typia's paths.
+type Point = { x: number; y: number };
+type Segment = { p1: Point; p2: Point };
+fixture('(Point & { type: "point" }) | (Segment & { type: "line" })', {
+  is: (v) => is<(Point & { type: 'point' }) | (Segment & { type: 'line' })>(v),
+  validate: (v) => validate<(Point & { type: 'point' }) | (Segment & { type: 'line' })>(v),
+}, [{ type: 'point', x: 1, y: 2 }], [
+  [{ type: 'line', x: 1, y: 2 }, '$input.p1'],
+  [{ type: 'circle', x: 1, y: 2 }, '$input.type'],
+]);
+fixture('Map<string, number> | null', { is: (v) => is<Map<string, number> | null>(v), validate: (v) => validate<Map<string, number> | null>(v) }, [null, new Map([['a', 1]])], [
+  [new Map<unknown, unknown>([['a', 1], ['b', 'x']]), '$input[1][1]'],
+]);
+fixture('Set<string> | Set<number>', { is: (v) => is<Set<string> | Set<number>>(v), validate: (v) => validate<Set<string> | Set<number>>(v) }, [new Set(['a']), new Set([1])], [
+  [new Set<unknown>(['a', 'b', 3]), '$input[2]'],
+]);
+fixture('boolean[] | number[] | string[]', { is: (v) => is<boolean[] | number[] | string[]>(v), validate: (v) => validate<boolean[] | number[] | string[]>(v) }, [[true], [1], ['a']], [
+  [[false, true, 3], '$input[2]'],
 ]);
 fixture('Map<string, number> (paths at the entry)', { is: (v) => is<Map<string, number>>(v), validate: (v) => validate<Map<string, number>>(v) }, [new Map([['a', 1]])], [
   [new Map<unknown, unknown>([['a', 1], ['b', 'x']]), '$input[1][1]'],

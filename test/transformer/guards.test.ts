@@ -185,8 +185,8 @@ fixture(
   [{ kind: 'circle', r: 1 }, { kind: 'rect', w: 1, h: 2 }, { kind: 'rect', w: 1, h: 2, r: 'extra' }],
   [
     [{ kind: 'circle', w: 1, h: 2 }, '$input.r'],
-    [{ kind: 'square', r: 1 }, '$input'],
-    [{ r: 1 }, '$input'],
+    [{ kind: 'square', r: 1 }, '$input.kind'],
+    [{ r: 1 }, '$input.kind'],
     [null, '$input'],
     ['circle', '$input'],
   ],
@@ -199,8 +199,8 @@ fixture(
   [{ kind: 'a', x: 1 }, { kind: 'a', y: 'y' }, { kind: 'a', x: 'no', y: 'yes' }],
   [
     [{ kind: 'a' }, '$input'],
-    [{ kind: 'a', x: 'no' }, '$input'],
-    [{ kind: 'b', x: 1 }, '$input'],
+    [{ kind: 'a', x: 'no' }, '$input.x'],
+    [{ kind: 'b', x: 1 }, '$input.kind'],
   ],
 );
 
@@ -1483,8 +1483,8 @@ fixture(
   { is: (v) => is<Wrap<'a' | 1>>(v), validate: (v) => validate<Wrap<'a' | 1>>(v) },
   [{ s: 'a' }, { n: 1 }],
   [
-    [{ s: 1 }, '$input'],
-    [{ n: 'a' }, '$input'],
+    [{ s: 1 }, '$input.s'],
+    [{ n: 'a' }, '$input.n'],
   ],
 );
 

@@ -4,10 +4,18 @@
  * file-state.ts); it refers only to names this block defines and to the duckcall namespace import.
  */
 import ts from 'typescript';
-import { UnsupportedType, type LazyShape, type ObjectShape, type Shape, type TupleElement } from '../analyze/shape.js';
+import { FAST_DEPTH } from '../../src/internal/depth.js';
+import { UnsupportedType, type LazyShape, type ObjectShape, type Property, type Shape, type TupleElement } from '../analyze/shape.js';
 
 /** How the generated code reaches a value (a nominal class, a unique symbol), or `undefined` if it cannot. */
 export type ClassReference = (symbol: ts.Symbol) => string | undefined;
+
+/**
+ * Where an expression is written: in code outside the generated checks (a dispatcher), which calls
+ * them with the value alone, or inside a generated check, which passes on the depth `d` it was
+ * called at to the checks of parts that can recurse (see `FAST_DEPTH`).
+ */
+type Mode = 'entry' | 'inside';
 
 export class GuardEmitter {
   private readonly declarations: string[] = [];
@@ -18,6 +26,8 @@ export class GuardEmitter {
   private readonly schemas = new Map<Shape | ObjectShape, string>();
   /** Nodes keyed by the check they wrap: methods, and weak intersection members. */
   private readonly methodSchemas = new Map<string, string>();
+  /** Whether an object type's check can reach a recursive type. */
+  private readonly recursion = new Map<ObjectShape, boolean>();
   private counter = 0;
 
   /** @param runtime the expression for duckcall's guard helpers, e.g. `__duckcall.__guards` */
@@ -40,21 +50,103 @@ export class GuardEmitter {
     return `${this.prefix}_${kind}${this.counter++}`;
   }
 
-  /** The name of a hoisted function `(v) => boolean` for `shape`. */
+  /**
+   * The name of a hoisted function `(v) => boolean` for `shape`. When the shape can recurse, the
+   * function takes the depth as a second, optional argument.
+   */
   isFunction(shape: Shape): string {
     if (shape.kind === 'ref' && !shape.target.weak) return this.objectFunction(shape.target);
     if (shape.kind === 'lazy') return this.lazyFunction(shape.box);
-    const expression = this.isExpression(shape, 'v');
+    const expression = this.expression(shape, 'v');
     const known = this.functions.get(expression);
     if (known) return known;
     const name = this.fresh('f');
     this.functions.set(expression, name);
-    this.declarations.push(`function ${name}(v) { return ${expression}; }`);
+    this.declarations.push(`function ${name}(v${this.recurses(shape) ? ', d' : ''}) { return ${expression}; }`);
     return name;
   }
 
-  /** An expression that is true when the value `v` (an identifier) fits `shape`. */
+  /** Whether checking `shape` can reach a recursive type: then its check passes on the depth. */
+  recurses(shape: Shape): boolean {
+    switch (shape.kind) {
+      case 'lazy':
+        return true;
+      case 'ref':
+        return this.objectRecurses(shape.target);
+      case 'union':
+      case 'intersection':
+        return shape.members.some((m) => this.recurses(m));
+      case 'array':
+        return this.recurses(shape.element);
+      case 'tuple':
+        return shape.elements.some((e) => this.recurses(e.shape));
+      case 'builtin':
+        return shape.args.some((a) => this.recurses(a)) || (shape.structural !== undefined && this.recurses(shape.structural));
+      case 'nominal':
+        return shape.members !== undefined && this.objectRecurses(shape.members);
+      default:
+        // Template placeholders are primitives: nothing below them recurses.
+        return false;
+    }
+  }
+
+  private objectRecurses(target: ObjectShape): boolean {
+    if (target.recursive) return true;
+    const known = this.recursion.get(target);
+    if (known !== undefined) return known;
+    // A type that is not recursive cannot reach itself: `false` until decided is never read wrongly.
+    this.recursion.set(target, false);
+    const recurses =
+      target.properties.some((p) => this.recurses(p.shape)) ||
+      [target.stringIndex, target.numberIndex].some((s) => s !== undefined && this.recurses(s)) ||
+      target.keyedIndexes.some((k) => this.recurses(k.value));
+    this.recursion.set(target, recurses);
+    return recurses;
+  }
+
+  /** A call of the check `name` for `shape` on `v`. */
+  private call(name: string, shape: Shape, v: string, mode: Mode): string {
+    return mode === 'inside' && this.recurses(shape) ? `${name}(${v}, d)` : `${name}(${v})`;
+  }
+
+  /**
+   * A runtime helper's verdict over parts of `v` (elements, entries, values), passing on the depth
+   * when a part can recurse.
+   */
+  private helper(helper: 'arr' | 'tail' | 'map' | 'set' | 'index' | 'keyed', args: readonly string[], recurses: boolean, mode: Mode): string {
+    return `${this.runtime}.${helper}(${[...args, ...(recurses && mode === 'inside' ? ['d'] : [])].join(', ')})`;
+  }
+
+  /**
+   * A recursive type's check: called from outside (no depth), it runs under the runtime's `solve`;
+   * past `FAST_DEPTH` levels, or on a value it is already inside (a cycle), it leaves the value to
+   * `later`, which settles it with an explicit stack. `checks` are the statements that check one
+   * level, after `entry` (which must not go down: it runs before the value is marked as entered).
+   */
+  private recursiveFunction(name: string, entry: readonly string[], checks: readonly string[]): string {
+    const H = this.runtime;
+    return [
+      `function ${name}(v, d) {`,
+      `  if (d === undefined) return ${H}.solve(${name}, v);`,
+      ...entry.map((line) => `  ${line}`),
+      `  const seen = ${H}.state.seen;`,
+      `  if (++d > ${FAST_DEPTH} || seen.has(v)) return ${H}.later(${name}, v);`,
+      `  seen.add(v);`,
+      `  try {`,
+      ...checks.map((line) => `    ${line}`),
+      `  } finally {`,
+      `    seen.delete(v);`,
+      `  }`,
+      `}`,
+    ].join('\n');
+  }
+
+  /** An expression that is true when the value `v` (an identifier) fits `shape`, for code outside the block's functions. */
   isExpression(shape: Shape, v: string): string {
+    return this.expression(shape, v, 'entry');
+  }
+
+  private expression(shape: Shape, v: string, mode: Mode = 'inside'): string {
     const H = this.runtime;
     switch (shape.kind) {
       case 'any':
@@ -70,34 +162,39 @@ export class GuardEmitter {
       case 'nonPrimitive':
         return `(typeof ${v} === "object" ? ${v} !== null : typeof ${v} === "function")`;
       case 'union':
-        return `(${shape.members.map((m) => this.isExpression(m, v)).join(' || ')})`;
+        return `(${shape.members.map((m) => this.expression(m, v, mode)).join(' || ')})`;
       case 'intersection': {
         // TypeScript checks an intersection's weak members as one type (IntersectionState.Target).
-        const members = shape.members.map((m) => (m.kind === 'ref' ? `${this.objectFunction(m.target)}(${v})` : this.isExpression(m, v)));
+        const members = shape.members.map((m) => (m.kind === 'ref' ? this.call(this.objectFunction(m.target), m, v, mode) : this.expression(m, v, mode)));
         const weak = shape.members.every((m) => m.kind === 'ref' && m.target.weak);
         if (weak) members.push(this.commonCheck(shape.members.map((m) => (m as { target: ObjectShape }).target), v));
         return `(${members.join(' && ')})`;
       }
       case 'array':
-        return shape.element.kind === 'any' ? `${this.alias('isArray')}(${v})` : `${H}.arr(${v}, ${this.isFunction(shape.element)})`;
+        if (shape.element.kind === 'any') return `${this.alias('isArray')}(${v})`;
+        return this.helper('arr', [v, this.isFunction(shape.element)], this.recurses(shape.element), mode);
       case 'tuple':
-        return this.tuple(shape.elements, v);
+        return this.tuple(shape.elements, v, mode);
       case 'builtin': {
-        const instance = `${v} instanceof ${this.globalConstructor(shape.name)}`;
+        const instance = `${this.globalInstance(shape.name)}(${v})`;
         let check = instance;
         if (shape.name === 'Map' && shape.args.length === 2) {
-          check = `${H}.map(${v}, ${this.isFunction(shape.args[0]!)}, ${this.isFunction(shape.args[1]!)})`;
-        } else if (shape.name === 'Set' && shape.args.length === 1) check = `${H}.set(${v}, ${this.isFunction(shape.args[0]!)})`;
+          const [key, value] = shape.args as [Shape, Shape];
+          check = this.helper('map', [v, this.isFunction(key), this.isFunction(value)], this.recurses(key) || this.recurses(value), mode);
+        } else if (shape.name === 'Set' && shape.args.length === 1) {
+          check = this.helper('set', [v, this.isFunction(shape.args[0]!)], this.recurses(shape.args[0]!), mode);
+        }
         if (!shape.structural) return check;
         // A Map has every method ReadonlySet asks for, but not with its types: the checker rejects it.
-        const other = shape.name === 'Set' ? `!(${v} instanceof ${this.globalConstructor('Map')}) && ` : '';
-        return `(${instance} ? ${check} : ${other}${this.isFunction(shape.structural)}(${v}))`;
+        const other = shape.name === 'Set' ? `!${this.globalInstance('Map')}(${v}) && ` : '';
+        return `(${instance} ? ${check} : ${other}${this.call(this.isFunction(shape.structural), shape.structural, v, mode)})`;
       }
       case 'boxed':
         return `(typeof ${v} === "${shape.type}" || ${H}.boxed(${v}, "${shape.type}"))`;
       case 'nominal': {
         const instance = `${v} instanceof ${this.nominalReference(shape)}`;
-        return shape.members ? `(${instance} && ${this.objectFunction(shape.members)}(${v}))` : instance;
+        if (!shape.members) return instance;
+        return `(${instance} && ${this.call(this.objectFunction(shape.members), { kind: 'ref', target: shape.members }, v, mode)})`;
       }
       case 'nominalConstructor':
         return `${H}.subclass(${v}, ${this.nominalReference(shape)})`;
@@ -110,11 +207,11 @@ export class GuardEmitter {
       case 'template':
         return `${H}.template(${v}, ${this.templateParts(shape.parts)})`;
       case 'ref': {
-        const call = `${this.objectFunction(shape.target)}(${v})`;
+        const call = this.call(this.objectFunction(shape.target), shape, v, mode);
         return shape.target.weak ? `(${call} && ${this.commonCheck([shape.target], v)})` : call;
       }
       case 'lazy':
-        return `${this.lazyFunction(shape.box)}(${v})`;
+        return this.call(this.lazyFunction(shape.box), shape, v, mode);
     }
   }
 
@@ -147,14 +244,17 @@ export class GuardEmitter {
     return typeof key === 'string' ? JSON.stringify(key) : `${this.alias('wellKnown')}.${key.wellKnownSymbol}`;
   }
 
-  /** A global constructor as the runtime saw it when it loaded: a module's own `class Date` cannot stand in for it. */
-  private globalConstructor(name: string): string {
+  /**
+   * The check for instances of a built-in class, made by the runtime when the module loads: a
+   * module's own `class Date` cannot stand in for it, and a `Map` from another realm passes.
+   */
+  private globalInstance(name: string): string {
     const key = `global:${name}`;
     const known = this.functions.get(key);
     if (known) return known;
     const local = this.fresh('g');
     this.functions.set(key, local);
-    this.declarations.push(`const ${local} = ${this.runtime}.global(${JSON.stringify(name)});`);
+    this.declarations.push(`const ${local} = ${this.runtime}.instance(${JSON.stringify(name)});`);
     return local;
   }
 
@@ -166,36 +266,33 @@ export class GuardEmitter {
     return `${this.runtime}.common(${v}, ${name})`;
   }
 
-  /** A self-referencing union, array or tuple: cycle-safe as recursive object types are (below). */
+  /** A self-referencing union, array or tuple: deep-safe as recursive object types are (below). */
   private lazyFunction(box: LazyShape): string {
     const known = this.lazies.get(box);
     if (known) return known;
-    if (!box.shape) throw new UnsupportedType(`the recursive type ${box.text}`);
+    const shape = box.shape;
+    if (!shape) throw new UnsupportedType(`the recursive type ${box.text}`);
     const name = this.fresh('l');
     this.lazies.set(box, name);
-    const expression = this.isExpression(box.shape, 'v');
-    // Inline, not through a helper: one frame per level keeps deep (finite) values within the stack.
-    this.declarations.push(`const ${name}_seen = new Set();`);
-    this.declarations.push(
-      `function ${name}(v) {\n  if (typeof v !== "object" || v === null) return ${expression};\n  if (${name}_seen.has(v)) return true;\n` +
-        `  ${name}_seen.add(v);\n  try {\n    return ${expression};\n  } finally {\n    ${name}_seen.delete(v);\n  }\n}`,
-    );
+    const expression = this.expression(shape, 'v');
+    // A primitive cannot be part of a cycle, and nothing below it is checked.
+    this.declarations.push(this.recursiveFunction(name, [`if (typeof v !== "object" || v === null) return ${expression};`], [`return ${expression};`]));
     return name;
   }
 
-  private tuple(elements: readonly TupleElement[], v: string): string {
+  private tuple(elements: readonly TupleElement[], v: string, mode: Mode): string {
     const required = elements.filter((e) => e.flag === 'required').length;
     const hasRest = elements.some((e) => e.flag === 'rest');
     const fixed = elements.filter((e) => e.flag !== 'rest');
     const checks = [`${this.alias('isArray')}(${v})`, `${v}.length >= ${required}`];
     if (!hasRest) checks.push(`${v}.length <= ${fixed.length}`);
     fixed.forEach((e, i) => {
-      const element = `${this.isFunction(e.shape)}(${v}[${i}])`;
+      const element = this.call(this.isFunction(e.shape), e.shape, `${v}[${i}]`, mode);
       if (e.flag !== 'optional') checks.push(element);
       else checks.push(e.exact ? `(${v}.length <= ${i} || ${element})` : `(${v}.length <= ${i} || ${v}[${i}] === undefined || ${element})`);
     });
     const rest = elements.find((e) => e.flag === 'rest');
-    if (rest) checks.push(`${this.runtime}.tail(${v}, ${fixed.length}, ${this.isFunction(rest.shape)})`);
+    if (rest) checks.push(this.helper('tail', [v, String(fixed.length), this.isFunction(rest.shape)], this.recurses(rest.shape), mode));
     return `(${checks.join(' && ')})`;
   }
 
@@ -236,6 +333,19 @@ export class GuardEmitter {
     if (known) return known;
     const name = `${this.prefix}_o${this.counter++}`;
     this.objects.set(target, name);
+    const [first, ...rest] = this.objectChecks(target);
+    if (!this.objectRecurses(target)) this.declarations.push(`function ${name}(v) {\n  ${[first, ...rest].join('\n  ')}\n}`);
+    else if (!target.recursive) this.declarations.push(`function ${name}(v, d) {\n  ${[first, ...rest].join('\n  ')}\n}`);
+    else {
+      // A recursive type: one frame per level while that is cheap, then the rest of the value is left
+      // to the runtime's explicit stack, which also gives cyclic values a verdict (coinduction).
+      this.declarations.push(this.recursiveFunction(name, [first!], rest));
+    }
+    return name;
+  }
+
+  /** The statements of an object type's check, each returning `false` on a mismatch, then `return true`. */
+  private objectChecks(target: ObjectShape): string[] {
     const lines: string[] = [];
     // `[k: string]: any` admits every non-primitive, class instances and arrays too (the checker's rule).
     const anyIndex = target.stringIndex?.kind === 'any' && target.stringIndex.explicit === true;
@@ -266,44 +376,34 @@ export class GuardEmitter {
         if (property.admitsUndefined) lines.push(`if (${local} === undefined && !${present}) return false;`);
       }
     });
-    if ((target.stringIndex && !anyIndex) || target.numberIndex) {
-      const s = target.stringIndex && !anyIndex ? this.isFunction(target.stringIndex) : 'undefined';
+    const stringIndex = target.stringIndex && !anyIndex ? target.stringIndex : undefined;
+    if (stringIndex || target.numberIndex) {
+      const s = stringIndex ? this.isFunction(stringIndex) : 'undefined';
       const n = target.numberIndex ? this.isFunction(target.numberIndex) : 'undefined';
       const strings = target.numberIndex !== undefined && acceptsEveryString(target.numberIndex);
-      lines.push(`if (!${this.runtime}.index(v, ${s}, ${n}${strings ? ', true' : ''})) return false;`);
+      const recurses = [stringIndex, target.numberIndex].some((i) => i !== undefined && this.recurses(i));
+      const args = strings || recurses ? ['v', s, n, String(strings)] : ['v', s, n];
+      lines.push(`if (!${this.helper('index', args, recurses, 'inside')}) return false;`);
     }
     if (target.keyedIndexes.length > 0) {
       const pairs = target.keyedIndexes.map(({ key, value }) => `[${this.isFunction(key)}, ${this.isFunction(value)}]`);
       const name = this.fresh('x');
       this.declarations.push(`const ${name} = [${pairs.join(', ')}];`);
-      lines.push(`if (!${this.runtime}.keyed(v, ${name})) return false;`);
+      lines.push(`if (!${this.helper('keyed', ['v', name], target.keyedIndexes.some((k) => this.recurses(k.value)), 'inside')}) return false;`);
     }
     lines.push('return true;');
-    if (!target.recursive) {
-      this.declarations.push(`function ${name}(v) {\n  ${lines.join('\n  ')}\n}`);
-      return name;
-    }
-    // A recursive type: a value met again while it is still being checked against this type is
-    // assumed to fit (coinduction), so cyclic values get a verdict. One frame per level keeps deep
-    // (but finite) values such as long linked lists within the stack.
-    const [first, ...rest] = lines;
-    this.declarations.push(`const ${name}_seen = new Set();`);
-    this.declarations.push(
-      `function ${name}(v) {\n  ${first}\n  if (${name}_seen.has(v)) return true;\n  ${name}_seen.add(v);\n` +
-        `  try {\n    ${rest.join('\n    ')}\n  } finally {\n    ${name}_seen.delete(v);\n  }\n}`,
-    );
-    return name;
+    return lines;
   }
 
   /** Inline cheap checks on a property value; anything bigger goes through its own function. */
   private propertyCheck(shape: Shape, local: string): string {
     if (shape.kind === 'any' || shape.kind === 'typeof' || shape.kind === 'literal' || shape.kind === 'ref' || shape.kind === 'nonNullish') {
-      return this.isExpression(shape, local);
+      return this.expression(shape, local);
     }
     if (shape.kind === 'union' && shape.members.every((m) => m.kind === 'typeof' || m.kind === 'literal' || m.kind === 'ref')) {
-      return this.isExpression(shape, local);
+      return this.expression(shape, local);
     }
-    return `${this.isFunction(shape)}(${local})`;
+    return this.call(this.isFunction(shape), shape, local, 'inside');
   }
 
   /** A method's schema node: messages say `expected a method` rather than `expected Function`. */
@@ -363,7 +463,9 @@ export class GuardEmitter {
     const name = this.fresh('s');
     this.schemas.set(key, name);
     const is = this.isFunction(shape);
-    this.declarations.push(`const ${name} = { t: ${JSON.stringify(shapeText(shape))}, is: ${is} };`);
+    // `l`: a literal (or union of literals), which tells union members apart when a value is explained.
+    const literal = shape.kind === 'literal' || (shape.kind === 'union' && shape.members.every((m) => m.kind === 'literal'));
+    this.declarations.push(`const ${name} = { t: ${JSON.stringify(shapeText(shape))}, is: ${is}${literal ? ', l: true' : ''} };`);
     switch (shape.kind) {
       case 'ref':
         this.propertySchemas(name, shape.target);
@@ -386,20 +488,23 @@ export class GuardEmitter {
         this.patches.push(`${name}.a = [${shape.members.map((m) => this.intersectionMember(m)).join(', ')}];`);
         break;
       case 'union': {
-        // Members to descend into: objects (an intersection of objects too), arrays, tuples, also
-        // when reached through a recursive alias (`next: Chain | undefined`).
+        // Members to descend into: objects (an intersection of objects too), arrays, tuples, Maps and
+        // Sets, also when reached through a recursive alias (`next: Chain | undefined`).
         const resolved = shape.members.map((m) => (m.kind === 'lazy' && m.box.shape ? m.box.shape : m));
         const objectLike = (m: Shape): boolean => m.kind === 'ref' || (m.kind === 'intersection' && m.members.every(objectLike));
-        const structured = resolved.filter((m) => objectLike(m) || m.kind === 'array' || m.kind === 'tuple');
+        const collection = (m: Shape): boolean => m.kind === 'builtin' && ((m.name === 'Map' && m.args.length === 2) || (m.name === 'Set' && m.args.length === 1));
+        const structured = resolved.filter((m) => objectLike(m) || m.kind === 'array' || m.kind === 'tuple' || collection(m));
         if (structured.length > 0) this.patches.push(`${name}.m = [${structured.map((m) => this.schema(m)).join(', ')}];`);
         // Discriminants: keys every object member requires with a literal type (`kind`), which pick
-        // the member to report inside.
-        const objects = structured.filter((m): m is Extract<Shape, { kind: 'ref' }> => m.kind === 'ref');
+        // the member to report inside; an intersection's members' properties count as its own.
+        const properties = (m: Shape): readonly Property[] =>
+          m.kind === 'ref' ? m.target.properties : m.kind === 'intersection' ? m.members.flatMap(properties) : [];
+        const objects = structured.filter(objectLike);
         const literal = (m: Shape) => m.kind === 'literal' || (m.kind === 'union' && m.members.every((u) => u.kind === 'literal'));
         const keys = objects.length > 1 && objects.length === structured.length
-          ? objects[0]!.target.properties.filter((p) => typeof p.key === 'string' && objects.every((o) => o.target.properties.some((q) => q.key === p.key && !q.optional && literal(q.shape))))
+          ? properties(objects[0]!).filter((p) => typeof p.key === 'string' && objects.every((o) => properties(o).some((q) => q.key === p.key && !q.optional && literal(q.shape))))
           : [];
-        if (keys.length > 0) this.patches.push(`${name}.d = [${keys.map((p) => JSON.stringify(p.key)).join(', ')}];`);
+        if (keys.length > 0) this.patches.push(`${name}.d = [${[...new Set(keys.map((p) => JSON.stringify(p.key)))].join(', ')}];`);
         break;
       }
       default:

@@ -9,7 +9,8 @@ export function typedBlock(code: string): string {
   const insertions: { at: number; text: string }[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isParameter(node) && !node.type && !(ts.isIdentifier(node.name) && node.name.text === 'this')) {
-      insertions.push({ at: node.name.end, text: ': any' });
+      // `d`, the depth a check of a recursive type is called at, is left out by callers outside the block.
+      insertions.push({ at: node.name.end, text: ts.isIdentifier(node.name) && node.name.text === 'd' ? '?: any' : ': any' });
     } else if ((ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node)) && usesThis(node)) {
       insertions.push({ at: node.parameters.pos, text: node.parameters.length > 0 ? 'this: any, ' : 'this: any' });
     } else if (ts.isVariableDeclaration(node) && !node.type && (!node.initializer || ts.isSourceFile(node.parent.parent.parent))) {
