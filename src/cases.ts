@@ -1,4 +1,5 @@
 import { isSetupErrorMadeHere, SetupError } from './errors.js';
+import { MAX_ISSUES } from './internal/limits.js';
 import { ARGS_PATH, arity, restNotLast } from './messages.js';
 import { checkFor, modifierOf, type Check } from './matchers.js';
 import type { Issue } from './types/issue.js';
@@ -87,11 +88,21 @@ export function accepts(c: Case, args: ArrayLike<unknown>): boolean {
   }
 }
 
-/** Every reason `c` rejects `args` (empty if it accepts them). Only run once no case matched. @internal */
+/**
+ * The reasons `c` rejects `args`, up to the first `MAX_ISSUES` (empty if it accepts them). Only run
+ * once no case matched.
+ * @internal
+ */
 export function reasonsFor(c: Case, args: readonly unknown[]): Issue[] {
   const n = args.length;
   if (n < c.min || n > c.max) return [{ path: ARGS_PATH, expected: arity(c.min, c.max), value: n }];
   const issues: Issue[] = [];
-  for (let i = 0; i < n; i++) issues.push(...checkAt(c, i)!.explain(args[i], `$args[${i}]`));
+  for (let i = 0; i < n && issues.length < MAX_ISSUES; i++) {
+    // One by one, not push(...): a spread of a long list overflows the stack.
+    for (const issue of checkAt(c, i)!.explain(args[i], `$args[${i}]`)) {
+      if (issues.length === MAX_ISSUES) break;
+      issues.push(issue);
+    }
+  }
   return issues;
 }

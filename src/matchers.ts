@@ -1,5 +1,6 @@
 import { isSetupErrorMadeHere, SetupError } from './errors.js';
 import { functionName, literal } from './internal/describe.js';
+import { MAX_ISSUES } from './internal/limits.js';
 import { PROTOCOL_BRAND, PROTOCOL_KEY } from './internal/symbols.js';
 import { asyncPredicate, asyncSchema, nestedModifier, notAMatcher, thrownDuringCheck } from './messages.js';
 import type { Issue } from './types/issue.js';
@@ -184,7 +185,7 @@ function schemaCheck(schema: StandardSchemaV1): Check {
     expected,
     key: `schema:${identity(schema)}`,
     explain: explaining(expected, (value, path) =>
-      (run(value).issues ?? []).map((issue) => ({ path: path + schemaPath(issue.path), expected: expectedIn(issue.message), value: valueAt(value, issue.path) })),
+      (run(value).issues ?? []).slice(0, MAX_ISSUES).map((issue) => ({ path: path + schemaPath(issue.path), expected: expectedIn(issue.message), value: valueAt(value, issue.path) })),
     ),
   };
 }

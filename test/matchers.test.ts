@@ -305,6 +305,23 @@ describe('Standard Schema v1 matchers', () => {
     expect((error as SetupError).message).toBe(asyncSchema('lazy'));
   });
 
+  it('a schema that reports 200,000 issues: a NoMatchingOverloadError with the first 100 as reasons', () => {
+    // Arrange
+    const noisy: StandardSchemaV1 = {
+      '~standard': { version: 1, vendor: 'noisy', validate: () => ({ issues: Array.from({ length: 200_000 }, (_, i) => ({ message: 'bad', path: [i] })) }) },
+    };
+    const f = overload(when([noisy], () => 0)) as unknown as Loose;
+
+    // Act
+    const error = thrown(() => f([]));
+
+    // Assert: not a RangeError from spreading the issues
+    expect(error).toBeInstanceOf(NoMatchingOverloadError);
+    const reasons = (error as NoMatchingOverloadError).candidates[0]!.errors;
+    expect(reasons).toHaveLength(100);
+    expect(reasons[99]!.path).toBe('$args[0][99]');
+  });
+
   it('an object whose ~standard has no validate function is not a matcher', () => {
     const fake = { '~standard': { version: 1, vendor: 'x' } };
 

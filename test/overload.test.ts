@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { NoMatchingOverloadError, SetupError, casesOf, optional, overload, rest, when, which } from '../src/index.js';
+import { NoMatchingOverloadError, SetupError, casesOf, optional, overload, protocol, rest, when, which } from '../src/index.js';
 import { caseWithoutGuards, noCases, notACase, thrownDuringCheck } from '../src/messages.js';
 import { thrown, loose, type Loose } from './support/thrown.js';
 
@@ -378,6 +378,29 @@ describe('guards that throw mean no match', () => {
       expect(thrown(() => f(1))).toBeInstanceOf(SetupError);
       expect(thrown(() => which(f, 1))).toBeInstanceOf(SetupError);
     });
+  });
+});
+
+describe('the reasons of a failed call stop at 100 per candidate (API.md §1)', () => {
+  it('a rest case called with 50,000 wrong arguments', () => {
+    const f = loose(overload(when([rest(Number)], () => 0)));
+
+    const error = thrown(() => f(...Array.from({ length: 50_000 }, () => 'x'))) as NoMatchingOverloadError;
+
+    expect(error).toBeInstanceOf(NoMatchingOverloadError);
+    expect(error.candidates[0]!.errors).toHaveLength(100);
+    expect(error.candidates[0]!.errors.map((issue) => issue.path)).toEqual(Array.from({ length: 100 }, (_, i) => `$args[${i}]`));
+  });
+
+  it('four arguments whose matchers each give 100 reasons', () => {
+    const hundred = Array.from({ length: 100 }, (_, i) => ({ path: `$input[${i}]`, expected: 'never', value: i }));
+    const never = protocol({ name: 'Never', is: (_v: unknown): _v is never => false, validate: () => hundred });
+    const f = loose(overload(when([never, never, never, never], () => 0)));
+
+    const error = thrown(() => f(1, 2, 3, 4)) as NoMatchingOverloadError;
+
+    expect(error.candidates[0]!.errors).toHaveLength(100);
+    expect(error.candidates[0]!.errors.every((issue) => issue.path.startsWith('$args[0]['))).toBe(true);
   });
 });
 
