@@ -257,6 +257,20 @@ export const HOSTILE: readonly unknown[] = [
   named('own constructor key', { constructor: 'x', kind: 'rect', w: 1, h: 2 }),
   named('inherited circle', Object.create({ kind: 'circle', r: 1 })),
   named('getter circle', Object.defineProperty({ kind: 'circle' }, 'r', { get: () => 2, enumerable: true })),
+  named('transparent Proxy of a circle', new Proxy({ kind: 'circle', r: 1 }, {})),
+  named('transparent Proxy of [1, 2]', new Proxy([1, 2], {})),
+  named('class instance { a: 1, b: 2 }', new (class Counter {
+    a = 1;
+    b = 2;
+  })()),
+  named('class instance with kind and a prototype getter r', new (class Round {
+    kind = 'circle';
+    get r(): number {
+      return 1;
+    }
+  })()),
+  named("{ kind: new String('circle'), r: 1 }", { kind: new String('circle'), r: 1 }),
+  named("{ kind: 'circle', r: new Number(1) }", { kind: 'circle', r: new Number(1) }),
   named('[1, , 3]', [1, , 3]),
   named("['a', , 'b']", ['a', , 'b']),
   named('[ , ]', new Array(1)),
@@ -429,7 +443,7 @@ const UNDEFINED = new Box(undefined);
 function fittingArgs(c: CaseModel): fc.Arbitrary<Box[]> {
   const required = requiredCount(c);
   const positional = c.params.map((p) => (p.optional ? fc.oneof(fc.constant(UNDEFINED), boxed(p.valid)) : boxed(p.valid)));
-  const extra = c.rest ? fc.array(boxed(c.rest.valid), { maxLength: 3 }) : fc.constant([]);
+  const extra = c.rest ? fc.array(boxed(c.rest.valid), { maxLength: 6 }) : fc.constant([]);
   return fc
     .tuple(fc.tuple(...positional), extra, fc.nat({ max: c.params.length - required }))
     .map(([pos, ext, drop]) => (drop === 0 ? [...pos, ...ext] : pos.slice(0, pos.length - drop)));
@@ -462,7 +476,7 @@ function nearby(args: Box[], pool: fc.Arbitrary<Box>): fc.Arbitrary<Box[]> {
 
 /**
  * Calls against one of `sets`: argument lists that fit a case, near misses of those, and lists of
- * any values (hostile ones included) of any length up to 7.
+ * any values (hostile ones included) of any length up to 10 (past the compiled dispatchers' 8).
  */
 export function callsFor(sets: readonly SetModel[]): fc.Arbitrary<Call> {
   // Built once per set: fast-check's `anything` is costly to build, cheap to draw from.
@@ -472,7 +486,7 @@ export function callsFor(sets: readonly SetModel[]): fc.Arbitrary<Call> {
     return fc
       .oneof(
         { arbitrary: fitting.chain((args) => nearby(args, pool)), weight: 8 },
-        { arbitrary: fc.array(pool, { maxLength: 7 }), weight: 2 },
+        { arbitrary: fc.array(pool, { maxLength: 10 }), weight: 2 },
       )
       .map((args) => new Call(s, args.map((box) => box.value)));
   });
