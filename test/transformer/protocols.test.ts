@@ -297,6 +297,14 @@ describe('recognition by declaration', () => {
   });
 });
 
+describe('method lists', () => {
+  it('a protocol<T>() handed to implement(p) checks the methods of T', () => {
+    const EatsBreadP = protocol<EatsBread>();
+    expect(() => implement(EatsBreadP)(class { eatBread() {} get name() { return 'x'; } })).not.toThrow();
+    expect(() => implement(EatsBreadP)(class { name = 'x' })).toThrow(ProtocolError);
+  });
+});
+
 describe('cyclic values and mutation', () => {
   interface TreeNode { value: number; children: TreeNode[]; parent?: TreeNode }
   interface Linked { value: number; next?: Linked }

@@ -57,6 +57,7 @@ export class GuardEmitter {
   isFunction(shape: Shape): string {
     if (shape.kind === 'ref' && !shape.target.weak) return this.objectFunction(shape.target);
     if (shape.kind === 'lazy') return this.lazyFunction(shape.box);
+    if (shape.kind === 'array' && shape.element.kind !== 'any') return this.elementsFunction(shape.element, 0);
     const expression = this.expression(shape, 'v');
     const known = this.functions.get(expression);
     if (known) return known;
@@ -113,7 +114,7 @@ export class GuardEmitter {
    * A runtime helper's verdict over parts of `v` (elements, entries, values), passing on the depth
    * when a part can recurse.
    */
-  private helper(helper: 'arr' | 'tail' | 'map' | 'set' | 'index' | 'keyed', args: readonly string[], recurses: boolean, mode: Mode): string {
+  private helper(helper: 'map' | 'set' | 'index' | 'keyed', args: readonly string[], recurses: boolean, mode: Mode): string {
     return `${this.runtime}.${helper}(${[...args, ...(recurses && mode === 'inside' ? ['d'] : [])].join(', ')})`;
   }
 
@@ -172,7 +173,7 @@ export class GuardEmitter {
       }
       case 'array':
         if (shape.element.kind === 'any') return `${this.alias('isArray')}(${v})`;
-        return this.helper('arr', [v, this.isFunction(shape.element)], this.recurses(shape.element), mode);
+        return this.call(this.elementsFunction(shape.element, 0), shape, v, mode);
       case 'tuple':
         return this.tuple(shape.elements, v, mode);
       case 'builtin': {
@@ -280,6 +281,33 @@ export class GuardEmitter {
     return name;
   }
 
+  /**
+   * A function checking every element of an array from index `from` on (an array type's elements,
+   * or a tuple's rest) with its own loop: one per element type, so the element check is a call V8
+   * can inline, which a shared helper called with many element checks is not. Holes read as
+   * `undefined`. From index 0 it also checks that the value is an array.
+   */
+  private elementsFunction(element: Shape, from: number): string {
+    const check = this.propertyCheck(element, 'e');
+    const key = `elements:${from}:${check}`;
+    const known = this.functions.get(key);
+    if (known) return known;
+    const name = this.fresh(from === 0 ? 'a' : 'r');
+    this.functions.set(key, name);
+    const lines = [
+      `function ${name}(v${this.recurses(element) ? ', d' : ''}) {`,
+      ...(from === 0 ? [`  if (!${this.alias('isArray')}(v)) return false;`] : []),
+      `  for (let i = ${from}; i < v.length; i++) {`,
+      `    const e = v[i];`,
+      `    if (!(${check})) return false;`,
+      `  }`,
+      `  return true;`,
+      `}`,
+    ];
+    this.declarations.push(lines.join('\n'));
+    return name;
+  }
+
   private tuple(elements: readonly TupleElement[], v: string, mode: Mode): string {
     const required = elements.filter((e) => e.flag === 'required').length;
     const hasRest = elements.some((e) => e.flag === 'rest');
@@ -292,7 +320,7 @@ export class GuardEmitter {
       else checks.push(e.exact ? `(${v}.length <= ${i} || ${element})` : `(${v}.length <= ${i} || ${v}[${i}] === undefined || ${element})`);
     });
     const rest = elements.find((e) => e.flag === 'rest');
-    if (rest) checks.push(this.helper('tail', [v, String(fixed.length), this.isFunction(rest.shape)], this.recurses(rest.shape), mode));
+    if (rest) checks.push(this.call(this.elementsFunction(rest.shape, fixed.length), rest.shape, v, mode));
     return `(${checks.join(' && ')})`;
   }
 
@@ -460,9 +488,18 @@ export class GuardEmitter {
     const key = shape.kind === 'ref' ? shape.target : shape;
     const known = this.schemas.get(key);
     if (known) return known;
+    const is = this.isFunction(shape);
+    // A node with nothing below it is the same node wherever the same check is: one per check.
+    const leaf = !['ref', 'array', 'tuple', 'builtin', 'intersection', 'union'].includes(shape.kind);
+    const leafKey = `leaf:${is}`;
+    const sameLeaf = leaf ? this.methodSchemas.get(leafKey) : undefined;
+    if (sameLeaf) {
+      this.schemas.set(key, sameLeaf);
+      return sameLeaf;
+    }
     const name = this.fresh('s');
     this.schemas.set(key, name);
-    const is = this.isFunction(shape);
+    if (leaf) this.methodSchemas.set(leafKey, name);
     // `l`: a literal (or union of literals), which tells union members apart when a value is explained.
     const literal = shape.kind === 'literal' || (shape.kind === 'union' && shape.members.every((m) => m.kind === 'literal'));
     this.declarations.push(`const ${name} = { t: ${JSON.stringify(shapeText(shape))}, is: ${is}${literal ? ', l: true' : ''} };`);
@@ -547,12 +584,10 @@ export function shapeText(shape: Shape): string {
     }
     case 'intersection':
       return shape.members.map((m) => (m.kind === 'union' ? `(${shapeText(m)})` : shapeText(m))).join(' & ');
-    case 'array': {
-      const element = shapeText(shape.element);
-      return shape.element.kind === 'union' || shape.element.kind === 'intersection' ? `(${element})[]` : `${element}[]`;
-    }
+    case 'array':
+      return arrayText(shape.element);
     case 'tuple':
-      return `[${shape.elements.map((e) => (e.flag === 'rest' ? `...${shapeText(e.shape)}` : `${shapeText(e.shape)}${e.flag === 'optional' ? '?' : ''}`)).join(', ')}]`;
+      return `[${shape.elements.map((e) => (e.flag === 'rest' ? `...${arrayText(e.shape)}` : `${shapeText(e.shape)}${e.flag === 'optional' ? '?' : ''}`)).join(', ')}]`;
     case 'builtin': {
       const name = shape.structural ? `Readonly${shape.name}` : shape.name;
       return shape.args.length > 0 ? `${name}<${shape.args.map(shapeText).join(', ')}>` : name;
@@ -571,6 +606,12 @@ export function shapeText(shape: Shape): string {
     case 'lazy':
       return shape.box.text;
   }
+}
+
+/** `T[]` for an element type `T`. */
+function arrayText(element: Shape): string {
+  const text = shapeText(element);
+  return element.kind === 'union' || element.kind === 'intersection' ? `(${text})[]` : `${text}[]`;
 }
 
 /** Whether every string passes the shape (a string's number index signature is `string`). */

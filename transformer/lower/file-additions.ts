@@ -35,8 +35,13 @@ export interface OutputMode {
 export class FileAdditions {
   readonly emitter: GuardEmitter;
   private readonly protocols = new Map<string, string>();
-  /** Protocols and dispatcher builders, declared after the guards they use. */
-  private readonly blockCode: string[] = [];
+  /**
+   * Protocols and dispatcher builders, declared after the guards they use; a protocol is written
+   * when the block is, once it is known whether anything needs its method list.
+   */
+  private readonly blockCode: (string | (() => string))[] = [];
+  /** Protocols whose method list is needed: those `implement<T>()` reads, or `protocol<T>()` hands out. */
+  private readonly withMethods = new Set<string>();
   private readonly classImports = new Map<string, string>();
   private readonly typedRuntimeUsed = new Set<keyof typeof TYPED_RUNTIME>();
   private used = false;
@@ -97,34 +102,47 @@ export class FileAdditions {
     return this.mode.typed ? `(${name} as ${NAMESPACE}.Protocol<${typeArgument.getText()}>)` : name;
   }
 
-  /** The name of a protocol object for `type`, declared once per file and type. */
-  protocolFor(type: ts.Type, at: ts.Node): string {
+  /**
+   * The name of a protocol object for `type`, declared once per file and type. `methods`: the
+   * protocol needs the names of `T`'s methods, which only `implement` reads (a protocol handed out
+   * by `protocol<T>()` may reach it); other uses ship without them.
+   */
+  protocolFor(type: ts.Type, at: ts.Node, methods = false): string {
     const key = this.shapes.text(type) + '#' + (type as { id?: number }).id;
     const known = this.protocols.get(key);
-    if (known) return known;
+    if (known) {
+      if (methods) this.withMethods.add(known);
+      return known;
+    }
     const shape: Shape = this.shapes.shapeOf(type, at);
     if (shape.kind === 'never') throw new ImpossibleType(this.shapes.text(type));
     const is = this.emitter.isFunction(shape);
     const schema = this.emitter.schema(shape);
     const name = `__dc_p${this.counter++}`;
-    const methods = this.checker
-      .getPropertiesOfType(type)
-      .filter((p) => p.flags & ts.SymbolFlags.Method && !(p.flags & ts.SymbolFlags.Optional))
-      // `[Symbol.iterator]()` is named `__@iterator@12` inside the checker: emit the symbol itself.
-      .flatMap((p) => {
-        const key = this.shapes.keyOf(p);
-        if (key === undefined) return [];
-        return [this.emitter.key(key)];
-      });
+    if (methods) this.withMethods.add(name);
+    const methodList = (): string =>
+      this.checker
+        .getPropertiesOfType(type)
+        .filter((p) => p.flags & ts.SymbolFlags.Method && !(p.flags & ts.SymbolFlags.Optional))
+        // `[Symbol.iterator]()` is named `__@iterator@12` inside the checker: emit the symbol itself.
+        .flatMap((p) => {
+          const key = this.shapes.keyOf(p);
+          if (key === undefined) return [];
+          return [this.emitter.key(key)];
+        })
+        .join(', ');
     // `import("/abs/src/shapes").Circle` (NodeNext adds `, { with: … }`) names the file relative to
     // the project, so output is the same in any folder.
     const typeKey = this.checker
       .typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseFullyQualifiedType)
       .replace(/import\("([^"]*)"(?=[,)])/g, (_, path: string) => `import(${JSON.stringify(relativePath(this.mode.projectRoot, path))}`);
     const protocolFunction = this.mode.typed ? `(${NAMESPACE}.protocol as any)` : `${NAMESPACE}.protocol`;
+    const typeName = JSON.stringify(this.shapes.text(type));
     this.blockCode.push(
-      `const ${name} = ${protocolFunction}({ name: ${JSON.stringify(this.shapes.text(type))}, is: ${is}, ` +
-        `validate: function (v) { return __dc_H.violations(${schema}, v); }, methods: [${methods.join(', ')}], key: ${JSON.stringify(typeKey)} });`,
+      () =>
+        `const ${name} = ${protocolFunction}({ name: ${typeName}, is: ${is}, ` +
+        `validate: function (v) { return __dc_H.violations(${schema}, v); }, ` +
+        `${this.withMethods.has(name) ? `methods: [${methodList()}], ` : ''}key: ${JSON.stringify(typeKey)} });`,
     );
     this.protocols.set(key, name);
     this.used = true;
@@ -215,7 +233,9 @@ export class FileAdditions {
     const imports: ts.Statement[] = [namespaceImport(f, NAMESPACE, this.specifier())];
     for (const [specifier, name] of this.classImports) imports.push(namespaceImport(f, name, specifier));
     // One read of the helpers: in CommonJS output each `__duckcall.x` goes through a getter.
-    let code = [`const __dc_H = ${NAMESPACE}.__guards;`, this.emitter.code(), ...this.blockCode].join('\n');
+    // Protocols first: a method list may add a well-known symbol's alias to the guards.
+    const block = this.blockCode.map((code) => (typeof code === 'string' ? code : code()));
+    let code = [`const __dc_H = ${NAMESPACE}.__guards;`, this.emitter.code(), ...block].join('\n');
     if (this.mode.typed) code = [...[...this.typedRuntimeUsed].map((name) => TYPED_RUNTIME[name]).filter(Boolean), typedBlock(code)].join('\n');
     // The block's last `;` is the statement's own.
     const generated = code ? [f.createExpressionStatement(verbatim(f, code.replace(/;\s*$/, '')))] : [];

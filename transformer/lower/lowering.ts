@@ -148,16 +148,17 @@ class Lowering {
       case 'validate':
         return this.protocolMethod(fn, call);
       case 'protocol':
-        return call.arguments.length === 0 ? verbatim(this.f, this.state.typedProtocol(this.protocolOf(fn, call), call.typeArguments![0]!)) : undefined;
+        return call.arguments.length === 0 ? verbatim(this.f, this.state.typedProtocol(this.protocolOf(fn, call, true), call.typeArguments![0]!)) : undefined;
       case 'implement':
         if (call.arguments.length > 0) return undefined;
-        return this.f.createCallExpression(this.state.runtime('implement'), undefined, [verbatim(this.f, this.protocolOf(fn, call))]);
+        return this.f.createCallExpression(this.state.runtime('implement'), undefined, [verbatim(this.f, this.protocolOf(fn, call, true))]);
       case 'when':
         return undefined;
     }
   }
 
-  private protocolOf(fn: string, call: ts.CallExpression): string {
+  /** The protocol for the call's type argument; `methods` when the protocol needs `T`'s method list (see `protocolFor`). */
+  private protocolOf(fn: string, call: ts.CallExpression, methods = false): string {
     const typeNode = call.typeArguments?.[0];
     if (!typeNode) throw new Misuse(messages.needsTypeArgument(fn));
     const type = this.checker.getTypeFromTypeNode(typeNode);
@@ -167,7 +168,7 @@ class Lowering {
         throw new Misuse(messages.unconstrainedTypeParameter(fn, typeNode.getText()));
       }
     }
-    return this.state.protocolFor(type, call);
+    return this.state.protocolFor(type, call, methods);
   }
 
   private protocolMethod(fn: 'is' | 'assert' | 'validate', call: ts.CallExpression): ts.Node | undefined {
