@@ -13,58 +13,85 @@ import { isSetupErrorMadeHere, NoMatchingOverloadError } from './errors.js';
 import { functionName } from './internal/describe.js';
 import { CASES } from './internal/symbols.js';
 
-/** A case's checks for one argument count, over up to four arguments. */
-type Test = (a: unknown, b: unknown, c: unknown, d: unknown) => boolean;
-type Step = (self: unknown, n: number, a: unknown, b: unknown, c: unknown, d: unknown) => unknown;
+type Test = (value: unknown) => boolean;
+/** Dispatch for one argument count: `this`, then exactly that many arguments. */
+type Step0 = (self: unknown) => unknown;
+type Step1 = (self: unknown, a: unknown) => unknown;
+type Step2 = (self: unknown, a: unknown, b: unknown) => unknown;
+type Step3 = (self: unknown, a: unknown, b: unknown, c: unknown) => unknown;
+type Step4 = (self: unknown, a: unknown, b: unknown, c: unknown, d: unknown) => unknown;
 
 const never: Test = () => false;
-const always: Test = () => true;
-
-/** The checks of case `c` for calls with exactly `n` (≤ 4) arguments: only positions that are there. */
-function testFor(c: Case, n: number): Test {
-  const [t0, t1, t2, t3] = [0, 1, 2, 3].slice(0, n).map((p) => checkAt(c, p)!.test);
-  switch (n) {
-    case 0: return always;
-    case 1: return t0!;
-    case 2: return (a, b) => t0!(a) && t1!(b);
-    case 3: return (a, b, c) => t0!(a) && t1!(b) && t2!(c);
-    default: return (a, b, c, d) => t0!(a) && t1!(b) && t2!(c) && t3!(d);
-  }
-}
-
-/** Calls `fn` with exactly `n` arguments, so rest parameters and defaults see what the caller passed. */
-function invoke(fn: Function, self: unknown, n: number, a: unknown, b: unknown, c: unknown, d: unknown): unknown {
-  switch (n) {
-    case 0: return fn.call(self);
-    case 1: return fn.call(self, a);
-    case 2: return fn.call(self, a, b);
-    case 3: return fn.call(self, a, b, c);
-    default: return fn.call(self, a, b, c, d);
-  }
-}
 
 /**
- * Up to four cases in one closure, tried in order. Flat on purpose: the engine inlines the checks
- * here, but it will not inline a closure into another made from the same function literal, which
- * a chain of one-case links would need. `running` tells an error thrown by a case (rethrown
- * unchanged) from one thrown by a check, after which `careful` retries case by case.
+ * The tests of up to four cases for calls with exactly `n` arguments, flattened case by case
+ * (`n` per case), padded with `never` so every slot a block reads is a function.
  */
-function block(tests: readonly Test[], fns: readonly Function[], next: Step, careful: Step): Step {
-  const [t0 = never, t1 = never, t2 = never, t3 = never] = tests;
-  const [f0, f1, f2, f3] = fns as Function[];
-  return (self, n, a, b, c, d) => {
-    let running = false;
-    try {
-      if (t0(a, b, c, d)) { running = true; return invoke(f0!, self, n, a, b, c, d); }
-      if (t1(a, b, c, d)) { running = true; return invoke(f1!, self, n, a, b, c, d); }
-      if (t2(a, b, c, d)) { running = true; return invoke(f2!, self, n, a, b, c, d); }
-      if (t3(a, b, c, d)) { running = true; return invoke(f3!, self, n, a, b, c, d); }
-    } catch (error) {
-      if (running || isSetupErrorMadeHere(error)) throw error;
-      return careful(self, n, a, b, c, d);
-    }
-    return next(self, n, a, b, c, d);
-  };
+function testsFor(group: readonly Case[], n: number): Test[] {
+  const tests: Test[] = [];
+  for (let i = 0; i < 4; i++) for (let p = 0; p < n; p++) tests.push(i < group.length ? checkAt(group[i]!, p)!.test : never);
+  return tests;
+}
+
+/** The functions of up to four cases; a missing one is never called (its tests are `never`). */
+function fnsFor(group: readonly Case[]): Function[] {
+  return [0, 1, 2, 3].map((i) => group[i]?.fn ?? never);
+}
+
+/*
+ * One block per argument count: up to four cases in one closure, tried in order, each check a call
+ * of its own test (tests never throw: a check that throws says no) and each case a `.call` with
+ * exactly the arguments given, so rest parameters and defaults see what the caller passed, and an
+ * error thrown by a case propagates unchanged. One function literal per argument count, and small,
+ * on purpose: the engine keeps one set of call-site feedback per literal, so a literal shared
+ * between counts (or a chain of one-case links) sees several functions at each call and stops
+ * inlining them, and it inlines only so many bytes into a call site.
+ */
+
+function block1(group: readonly Case[], next: Step1): Step1 {
+  const [t0, t1, t2, t3] = testsFor(group, 1) as [Test, Test, Test, Test];
+  const [f0, f1, f2, f3] = fnsFor(group) as [Function, Function, Function, Function];
+  return (self, a) =>
+    t0(a) ? f0.call(self, a)
+    : t1(a) ? f1.call(self, a)
+    : t2(a) ? f2.call(self, a)
+    : t3(a) ? f3.call(self, a)
+    : next(self, a);
+}
+
+function block2(group: readonly Case[], next: Step2): Step2 {
+  const [t0, u0, t1, u1, t2, u2, t3, u3] = testsFor(group, 2) as [Test, Test, Test, Test, Test, Test, Test, Test];
+  const [f0, f1, f2, f3] = fnsFor(group) as [Function, Function, Function, Function];
+  return (self, a, b) =>
+    t0(a) && u0(b) ? f0.call(self, a, b)
+    : t1(a) && u1(b) ? f1.call(self, a, b)
+    : t2(a) && u2(b) ? f2.call(self, a, b)
+    : t3(a) && u3(b) ? f3.call(self, a, b)
+    : next(self, a, b);
+}
+
+function block3(group: readonly Case[], next: Step3): Step3 {
+  const [t0, u0, v0, t1, u1, v1, t2, u2, v2, t3, u3, v3] = testsFor(group, 3) as [Test, Test, Test, Test, Test, Test, Test, Test, Test, Test, Test, Test];
+  const [f0, f1, f2, f3] = fnsFor(group) as [Function, Function, Function, Function];
+  return (self, a, b, c) =>
+    t0(a) && u0(b) && v0(c) ? f0.call(self, a, b, c)
+    : t1(a) && u1(b) && v1(c) ? f1.call(self, a, b, c)
+    : t2(a) && u2(b) && v2(c) ? f2.call(self, a, b, c)
+    : t3(a) && u3(b) && v3(c) ? f3.call(self, a, b, c)
+    : next(self, a, b, c);
+}
+
+function block4(group: readonly Case[], next: Step4): Step4 {
+  const t = testsFor(group, 4);
+  const [t0, u0, v0, w0, t1, u1, v1, w1] = t as [Test, Test, Test, Test, Test, Test, Test, Test];
+  const [t2, u2, v2, w2, t3, u3, v3, w3] = t.slice(8) as [Test, Test, Test, Test, Test, Test, Test, Test];
+  const [f0, f1, f2, f3] = fnsFor(group) as [Function, Function, Function, Function];
+  return (self, a, b, c, d) =>
+    t0(a) && u0(b) && v0(c) && w0(d) ? f0.call(self, a, b, c, d)
+    : t1(a) && u1(b) && v1(c) && w1(d) ? f1.call(self, a, b, c, d)
+    : t2(a) && u2(b) && v2(c) && w2(d) ? f2.call(self, a, b, c, d)
+    : t3(a) && u3(b) && v3(c) && w3(d) ? f3.call(self, a, b, c, d)
+    : next(self, a, b, c, d);
 }
 
 /** The name errors show; read when an error is built, so a later `name` (defineProperty) counts. */
@@ -75,14 +102,11 @@ function fail(cases: readonly Case[], nameOf: NameOf, args: unknown[]): never {
   throw new NoMatchingOverloadError(nameOf(), args, candidates);
 }
 
-/** The dispatch for calls with exactly `n` (≤ 4) arguments: blocks of the cases that take `n`. */
-function chainFor(cases: readonly Case[], n: number, careful: Step, end: Step): Step {
+/** Chains `block` over the cases that take `n` arguments, four at a time, ending in `end`. */
+function chainFor<S>(cases: readonly Case[], n: number, block: (group: readonly Case[], next: S) => S, end: S): S {
   const fits = cases.filter((c) => n >= c.min && n <= c.max);
   let next = end;
-  for (let from = Math.floor((fits.length - 1) / 4) * 4; from >= 0; from -= 4) {
-    const group = fits.slice(from, from + 4);
-    next = block(group.map((c) => testFor(c, n)), group.map((c) => c.fn), next, careful);
-  }
+  for (let from = Math.floor((fits.length - 1) / 4) * 4; from >= 0; from -= 4) next = block(fits.slice(from, from + 4), next);
   return next;
 }
 
@@ -103,16 +127,20 @@ export function dispatcherFor(cases: readonly Case[], name: string, nameFrom?: (
     const c = select(cases, args);
     return c ? c.fn.apply(self, args) : fail(cases, nameOf, args);
   };
-  const careful: Step = (self, n, a, b, c, d) => many(self, [a, b, c, d].slice(0, n));
-  const end: Step = (_self, n, a, b, c, d) => fail(cases, nameOf, [a, b, c, d].slice(0, n));
-  const [s0, s1, s2, s3, s4] = [0, 1, 2, 3, 4].map((n) => chainFor(cases, n, careful, end)) as [Step, Step, Step, Step, Step];
+  // With no arguments there is nothing to check: the first case that takes none runs.
+  const none = cases.find((c) => c.min === 0);
+  const s0: Step0 = none ? (self) => none.fn.call(self) : () => fail(cases, nameOf, []);
+  const s1 = chainFor<Step1>(cases, 1, block1, (_self, a) => fail(cases, nameOf, [a]));
+  const s2 = chainFor<Step2>(cases, 2, block2, (_self, a, b) => fail(cases, nameOf, [a, b]));
+  const s3 = chainFor<Step3>(cases, 3, block3, (_self, a, b, c) => fail(cases, nameOf, [a, b, c]));
+  const s4 = chainFor<Step4>(cases, 4, block4, (_self, a, b, c, d) => fail(cases, nameOf, [a, b, c, d]));
   function overloaded(this: unknown, a?: unknown, b?: unknown, c?: unknown, d?: unknown): unknown {
     switch (arguments.length) {
-      case 0: return s0(this, 0, a, b, c, d);
-      case 1: return s1(this, 1, a, b, c, d);
-      case 2: return s2(this, 2, a, b, c, d);
-      case 3: return s3(this, 3, a, b, c, d);
-      case 4: return s4(this, 4, a, b, c, d);
+      case 0: return s0(this);
+      case 1: return s1(this, a);
+      case 2: return s2(this, a, b);
+      case 3: return s3(this, a, b, c);
+      case 4: return s4(this, a, b, c, d);
       default: return many(this, Array.prototype.slice.call(arguments));
     }
   }

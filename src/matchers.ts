@@ -45,7 +45,11 @@ export function modifierOf(m: unknown): { kind: 'optional' | 'rest'; matcher: un
 
 /** A matcher turned into the checks duckcall runs. @internal */
 export interface Check {
-  /** The hot-path test. May throw on hostile values; callers treat that as "no match". */
+  /**
+   * The hot-path test. Never throws: a check that throws on a hostile value (a getter, a Proxy
+   * trap) says no. Only a SetupError this copy made (a bug in the program, not in the argument)
+   * propagates.
+   */
   readonly test: (value: unknown) => boolean;
   /** What the matcher accepts, as messages show it: `Number`, `'hex'`, `isCircle`. */
   readonly expected: string;
@@ -86,19 +90,59 @@ export function checkFor(m: unknown, where: string, index: number): Check {
     const typed = byTypeof.get(m);
     if (typed !== undefined) return simple(typed[1], m.name, `typeof:${typed[0]}`);
     if (m === Object) return simple((v) => v !== null && v !== undefined, 'Object', 'Object');
-    if (m === Array) return simple(Array.isArray, 'Array', 'Array');
-    if (isConstructor(m)) return simple((v) => v instanceof m, functionName(m) || 'anonymous class', `ctor:${identity(m)}`);
+    if (m === Array) return simple(Array.isArray, 'Array', 'Array', isArray);
+    if (isConstructor(m)) return instanceCheck(m, functionName(m) || 'anonymous class', `ctor:${identity(m)}`);
     return predicateCheck(m as (value: unknown) => unknown, functionName(m) || 'predicate', `fn:${identity(m)}`);
   }
   throw new SetupError(notAMatcher(where, index, m));
 }
 
-function simple(test: (value: unknown) => boolean, expected: string, key: string): Check {
+/** `test` may throw (a revoked Proxy, a trap), which `explain` reports; `safe` is `test` made never to. */
+function simple(test: (value: unknown) => boolean, expected: string, key: string, safe = test): Check {
   return {
-    test,
+    test: safe,
     expected,
     key,
     explain: explaining(expected, (value, path) => (test(value) ? [] : [{ path, expected, value }])),
+  };
+}
+
+/** `Array.isArray` throws on a revoked Proxy. */
+function isArray(value: unknown): boolean {
+  try {
+    return Array.isArray(value);
+  } catch (error) {
+    rethrowSetup(error);
+    return false;
+  }
+}
+
+/**
+ * `instanceof`, which runs a Proxy's getPrototypeOf trap. A test of its own per class: `C` is a
+ * constant the engine can fold once it inlines the test, as a hand-written `instanceof` is.
+ */
+function instanceCheck(ctor: Function, expected: string, key: string): Check {
+  const C = ctor;
+  const safe = (value: unknown): boolean => {
+    try {
+      return value instanceof C;
+    } catch (error) {
+      rethrowSetup(error);
+      return false;
+    }
+  };
+  return simple((value) => value instanceof C, expected, key, safe);
+}
+
+/** A test that says no instead of throwing, for checks that run the user's code. */
+function guarded(test: (value: unknown) => boolean): (value: unknown) => boolean {
+  return (value) => {
+    try {
+      return test(value);
+    } catch (error) {
+      rethrowSetup(error);
+      return false;
+    }
   };
 }
 
@@ -121,9 +165,14 @@ function explaining(expected: string, reasons: (value: unknown, path: string) =>
  */
 function predicateCheck(predicate: (value: unknown) => unknown, expected: string, key: string): Check {
   const test = (v: unknown): boolean => {
-    const result = predicate(v);
-    if (typeof result !== 'object' && typeof result !== 'function') return !!result;
-    return result !== null && !isThenable(result);
+    try {
+      const result = predicate(v);
+      if (typeof result !== 'object' && typeof result !== 'function') return !!result;
+      return result !== null && !isThenable(result);
+    } catch (error) {
+      rethrowSetup(error);
+      return false;
+    }
   };
   return {
     test,
@@ -156,7 +205,8 @@ function literalCheck(m: unknown): Check {
 
 function protocolCheck(p: Protocol<unknown>): Check {
   const typeKey = (p as { [PROTOCOL_KEY]?: unknown })[PROTOCOL_KEY];
-  const check = simple((v) => p.is(v), p.name, typeof typeKey === 'string' ? `type:${typeKey}` : `protocol:${identity(p)}`);
+  const is = (v: unknown): boolean => p.is(v);
+  const check = simple(is, p.name, typeof typeKey === 'string' ? `type:${typeKey}` : `protocol:${identity(p)}`, guarded(is));
   return {
     ...check,
     explain(value, path) {
@@ -181,7 +231,7 @@ function schemaCheck(schema: StandardSchemaV1): Check {
   };
   const expected = `${vendor} schema`;
   return {
-    test: (v) => run(v).issues === undefined,
+    test: guarded((v) => run(v).issues === undefined),
     expected,
     key: `schema:${identity(schema)}`,
     explain: explaining(expected, (value, path) =>
