@@ -77,83 +77,6 @@ const matcherReferences: ReadonlyArray<(hostile: HostileValue, value: unknown) =
   (_, v) => safely(() => taggedX(v)),
 ];
 
-/** The values of one test: a fresh one per call, or one value for every call of a `shared` entry. */
-function valuesOf(hostile: HostileValue): () => unknown {
-  if (!hostile.shared) return hostile.make;
-  let made: { value: unknown } | undefined;
-  return () => (made ??= { value: hostile.make() }).value;
-}
-
-// Named with %s, not $name: the full name, so `-t` finds a value by it.
-describe.each(catalogue.map((value) => [value.name, value] as const))('%s', (_name, hostile) => {
-  it('gets a verdict from is, assert and validate of every type', () => {
-    const problems: string[] = [];
-    const make = valuesOf(hostile);
-    for (const type of typeNames) {
-      const subject = subjects[type];
-      const expected = verdictOf(hostile, type);
-      const verdicts: Array<boolean | undefined> = [];
-
-      let input = make();
-      let run = probe(`is<${type}>`, () => subject.is(input));
-      let judged = judgeIs(`is<${type}>`, run.outcome, expected);
-      problems.push(...run.problems, ...judged.problems);
-      verdicts.push(judged.verdict);
-
-      input = make();
-      run = probe(`validate<${type}>`, () => subject.validate(input));
-      judged = judgeValidate(`validate<${type}>`, run.outcome, input, expected);
-      problems.push(...run.problems, ...judged.problems);
-      verdicts.push(judged.verdict);
-
-      input = make();
-      run = probe(`assert<${type}>`, () => subject.assert(input));
-      judged = judgeAssert(`assert<${type}>`, run.outcome, expected);
-      problems.push(...run.problems, ...judged.problems);
-      verdicts.push(judged.verdict);
-
-      // Where the verdict is not pinned down (a getter that changes its answer), the three may differ.
-      if (expected === undefined) continue;
-      if (verdicts.every((v) => v !== undefined) && new Set(verdicts).size > 1) problems.push(`${type}: is, validate and assert disagree (${verdicts.join(', ')})`);
-    }
-    expect(problems.join('\n')).toBe('');
-  });
-
-  it('gets its case or a NoMatchingOverloadError from a compiled typed dispatcher', () => {
-    const problems: string[] = [];
-    const make = valuesOf(hostile);
-    const expected = firstAccepting(typedCases.map((type) => verdictOf(hostile, type)));
-    let input = make();
-    const run = probe('typed(value)', () => (typed as (v: unknown) => unknown)(input));
-    problems.push(...run.problems, ...judgeDispatch('typed(value)', run.outcome, input, 'typed', typedCases.length, expected).problems);
-
-    input = make();
-    const chosen = probe('which(typed, value)', () => {
-      const found = which(typed, input);
-      return found === undefined ? -1 : casesOf(typed).indexOf(found);
-    });
-    problems.push(...chosen.problems, ...judgeDispatch('which(typed, value)', chosen.outcome, input, 'typed', typedCases.length, expected).problems);
-    expect(problems.join('\n')).toBe('');
-  });
-
-  it('gets its case or a NoMatchingOverloadError from a when dispatcher', () => {
-    const problems: string[] = [];
-    const make = valuesOf(hostile);
-    const expected = firstAccepting(matcherReferences.map((accepts) => accepts(hostile, make())));
-    let input = make();
-    const run = probe('byMatchers(value)', () => (byMatchers as (v: unknown) => unknown)(input));
-    problems.push(...run.problems, ...judgeDispatch('byMatchers(value)', run.outcome, input, 'byMatchers', matcherReferences.length, expected).problems);
-
-    input = make();
-    const chosen = probe('which(byMatchers, value)', () => {
-      const found = which(byMatchers, input);
-      return found === undefined ? -1 : casesOf(byMatchers).indexOf(found);
-    });
-    problems.push(...chosen.problems, ...judgeDispatch('which(byMatchers, value)', chosen.outcome, input, 'byMatchers', matcherReferences.length, expected).problems);
-    expect(problems.join('\n')).toBe('');
-  });
-});
-
 /** Runs `job` under the watchdog and returns what it returned: a hang fails this test, not the suite. */
 function within(what: string, job: () => unknown): unknown {
   const { outcome, problems } = probe(what, job);
@@ -265,5 +188,82 @@ describe('@implement<T>() on hostile classes', () => {
     expect(error).toBeInstanceOf(ProtocolError);
     for (const issue of (error as ProtocolError).errors) expect(issue.path.startsWith('$input')).toBe(true);
     expect(getterRuns).toBe(0);
+  });
+});
+
+/** The values of one test: a fresh one per call, or one value for every call of a `shared` entry. */
+function valuesOf(hostile: HostileValue): () => unknown {
+  if (!hostile.shared) return hostile.make;
+  let made: { value: unknown } | undefined;
+  return () => (made ??= { value: hostile.make() }).value;
+}
+
+// Named with %s, not $name: the full name, so `-t` finds a value by it.
+describe.each(catalogue.map((value) => [value.name, value] as const))('%s', (_name, hostile) => {
+  it('gets a verdict from is, assert and validate of every type', () => {
+    const problems: string[] = [];
+    const make = valuesOf(hostile);
+    for (const type of typeNames) {
+      const subject = subjects[type];
+      const expected = verdictOf(hostile, type);
+      const verdicts: Array<boolean | undefined> = [];
+
+      let input = make();
+      let run = probe(`is<${type}>`, () => subject.is(input));
+      let judged = judgeIs(`is<${type}>`, run.outcome, expected);
+      problems.push(...run.problems, ...judged.problems);
+      verdicts.push(judged.verdict);
+
+      input = make();
+      run = probe(`validate<${type}>`, () => subject.validate(input));
+      judged = judgeValidate(`validate<${type}>`, run.outcome, input, expected);
+      problems.push(...run.problems, ...judged.problems);
+      verdicts.push(judged.verdict);
+
+      input = make();
+      run = probe(`assert<${type}>`, () => subject.assert(input));
+      judged = judgeAssert(`assert<${type}>`, run.outcome, expected);
+      problems.push(...run.problems, ...judged.problems);
+      verdicts.push(judged.verdict);
+
+      // Where the verdict is not pinned down (a getter that changes its answer), the three may differ.
+      if (expected === undefined) continue;
+      if (verdicts.every((v) => v !== undefined) && new Set(verdicts).size > 1) problems.push(`${type}: is, validate and assert disagree (${verdicts.join(', ')})`);
+    }
+    expect(problems.join('\n')).toBe('');
+  });
+
+  it('gets its case or a NoMatchingOverloadError from a compiled typed dispatcher', () => {
+    const problems: string[] = [];
+    const make = valuesOf(hostile);
+    const expected = firstAccepting(typedCases.map((type) => verdictOf(hostile, type)));
+    let input = make();
+    const run = probe('typed(value)', () => (typed as (v: unknown) => unknown)(input));
+    problems.push(...run.problems, ...judgeDispatch('typed(value)', run.outcome, input, 'typed', typedCases.length, expected).problems);
+
+    input = make();
+    const chosen = probe('which(typed, value)', () => {
+      const found = which(typed, input);
+      return found === undefined ? -1 : casesOf(typed).indexOf(found);
+    });
+    problems.push(...chosen.problems, ...judgeDispatch('which(typed, value)', chosen.outcome, input, 'typed', typedCases.length, expected).problems);
+    expect(problems.join('\n')).toBe('');
+  });
+
+  it('gets its case or a NoMatchingOverloadError from a when dispatcher', () => {
+    const problems: string[] = [];
+    const make = valuesOf(hostile);
+    const expected = firstAccepting(matcherReferences.map((accepts) => accepts(hostile, make())));
+    let input = make();
+    const run = probe('byMatchers(value)', () => (byMatchers as (v: unknown) => unknown)(input));
+    problems.push(...run.problems, ...judgeDispatch('byMatchers(value)', run.outcome, input, 'byMatchers', matcherReferences.length, expected).problems);
+
+    input = make();
+    const chosen = probe('which(byMatchers, value)', () => {
+      const found = which(byMatchers, input);
+      return found === undefined ? -1 : casesOf(byMatchers).indexOf(found);
+    });
+    problems.push(...chosen.problems, ...judgeDispatch('which(byMatchers, value)', chosen.outcome, input, 'byMatchers', matcherReferences.length, expected).problems);
+    expect(problems.join('\n')).toBe('');
   });
 });

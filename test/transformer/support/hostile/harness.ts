@@ -100,6 +100,13 @@ function changesBetween(before: Snapshot, after: Snapshot): string[] {
 }
 
 /**
+ * The first call the watchdog stopped, if any. Stopping skips `finally` blocks, so state duckcall
+ * keeps at module level while a check runs may be left mid-check, and what later calls in the same
+ * file do is suspect: their problems say so.
+ */
+let stopped: string | undefined;
+
+/**
  * Runs `job` under the watchdog and returns its outcome and the problems of budget and pollution.
  * `what` names the call in each problem line.
  */
@@ -109,7 +116,14 @@ export function probe(what: string, job: () => unknown): { outcome: Outcome; pro
   const problems = changesBetween(before, snapshot()).map((change) => `${what}: ${change}`);
   if (outcome.kind === 'hung') problems.push(`${what}: still running after ${BUDGET_MS} ms (stopped by the watchdog)`);
   else if (ms > BUDGET_MS) problems.push(`${what}: took ${Math.round(ms)} ms, over the ${BUDGET_MS} ms budget`);
-  return { outcome, problems };
+  const suspect = stopped === undefined ? problems : problems.map((problem) => `${problem} [after the watchdog stopped ${stopped}]`);
+  if (outcome.kind === 'hung') stopped ??= what;
+  return { outcome, problems: suspect };
+}
+
+/** The first call the watchdog stopped, for tests that judge outcomes themselves. */
+export function stoppedCall(): string | undefined {
+  return stopped;
 }
 
 /** A thrown value as a problem line shows it, without running any of its code. */

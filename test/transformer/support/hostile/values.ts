@@ -201,17 +201,6 @@ export const catalogue: readonly HostileValue[] = [
   { name: 'a deeply frozen list', make: () => deepFreeze(deepList(3)), valid: ['List'] },
   { name: 'a frozen Map', make: () => Object.freeze(new Map([['a', [1]]])), valid: ['Index'] },
 
-  // Sparse and huge arrays
-  { name: 'a sparse row', make: () => ['head', , 2] },
-  { name: 'an array of holes', make: () => new Array(5) },
-  { name: 'a sparse array of length 2**32 - 1', make: () => maxSparse({ 0: 'head' }) },
-  { name: 'an empty array of length 2**32 - 1', make: () => maxSparse() },
-  { name: 'a sparse tree whose children have length 2**32 - 1', make: () => ({ label: 'root', children: maxSparse() }) },
-  { name: 'a row of 1e6 numbers', make: () => row(WIDTH, (i) => i), valid: ['Row'], shared: true },
-  { name: 'a row of 1e6 invalid elements', make: () => row(WIDTH, () => 'x'), shared: true },
-  { name: 'a tree with 100,000 invalid children', make: () => ({ label: 'root', children: Array.from({ length: 100_000 }, () => ({ label: 1, children: [] })) }), shared: true },
-  { name: 'a record of 1e5 invalid values', make: () => Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, 'x'])), shared: true },
-
   // Deep
   { name: 'a list 100,000 deep', make: () => deepList(DEPTH), valid: ['List'], shared: true },
   { name: 'a list 100,000 deep, invalid at the bottom', make: () => deepList(DEPTH, 'bottom'), shared: true },
@@ -261,6 +250,17 @@ export const catalogue: readonly HostileValue[] = [
       return map;
     },
   },
+
+  // Sparse and huge arrays
+  { name: 'a sparse row', make: () => ['head', , 2] },
+  { name: 'an array of holes', make: () => new Array(5) },
+  { name: 'a sparse array of length 2**32 - 1', make: () => maxSparse({ 0: 'head' }) },
+  { name: 'an empty array of length 2**32 - 1', make: () => maxSparse() },
+  { name: 'a sparse tree whose children have length 2**32 - 1', make: () => ({ label: 'root', children: maxSparse() }) },
+  { name: 'a row of 1e6 numbers', make: () => row(WIDTH, (i) => i), valid: ['Row'], shared: true },
+  { name: 'a row of 1e6 invalid elements', make: () => row(WIDTH, () => 'x'), shared: true },
+  { name: 'a tree with 100,000 invalid children', make: () => ({ label: 'root', children: Array.from({ length: 100_000 }, () => ({ label: 1, children: [] })) }), shared: true },
+  { name: 'a record of 1e5 invalid values', make: () => Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, 'x'])), shared: true },
 
   // Another realm
   { name: 'a profile from another realm', make: () => fromRealm('{ id: 1 }'), valid: ['Profile', 'Scores'] },
