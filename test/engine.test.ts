@@ -196,6 +196,21 @@ export const View = (p: Props) => <h1 className="t">{p.title}</h1>;
     expect(engine.transform(join(dir, 'main.ts')).changed).toBe(true);
   });
 
+  it('builds guards with what files nobody imports declare globally: a script, declare global', () => {
+    const { dir, engine } = engineFor({
+      'tagged.ts': 'interface Tagged { tag: string }\n',
+      'augment.ts': 'export {};\ndeclare global {\n  interface Tagged { serial: number }\n}\n',
+      'plain.ts': 'export const unrelated = 1;\n',
+      'check.ts': `import { is } from 'duckcall';\nexport const tagged = (v: unknown) => is<Tagged>(v);\n`,
+    });
+
+    const out = engine.transform(join(dir, 'check.ts'));
+
+    expect(out.diagnostics).toEqual([]);
+    expect(out.code).toContain('"tag"');
+    expect(out.code).toContain('"serial"');
+  });
+
   it('reports the files whose types the guards were built from, type-only imports included', () => {
     const { dir, engine } = engineFor({ 'types.ts': types, 'main.ts': main });
 

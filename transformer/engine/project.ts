@@ -57,12 +57,24 @@ interface FileEntry {
   mtime: number | undefined;
 }
 
+/** Text that may declare or augment types outside its own module. */
+const GLOBAL_EFFECT = /\bdeclare\s+(?:global|module)\b|\/\/\/\s*<reference\b/;
+/** A line starting with an import (not `import(…)`) or export: a file without one is a script, whose declarations are global. */
+const MODULE_SYNTAX = /^\s*(?:import\b(?!\s*\()|export\b)/m;
 const TS_FILE = /\.(?:[cm]?ts|tsx)$/;
 
 export class Engine {
   readonly configFile: string;
   readonly compilerOptions: ts.CompilerOptions;
   readonly typescriptVersion = ts.version;
+  /** The tsconfig's files. */
+  private readonly projectFiles: Set<string>;
+  /**
+   * The Program's root files: those of the tsconfig that may use duckcall or may change types
+   * elsewhere (declaration files, scripts, `declare global`, `declare module`, `/// <reference`),
+   * plus any file transformed. Other files join the Program only if imported: a bundler's modules
+   * that never use duckcall are not parsed or bound for it.
+   */
   private readonly rootNames: Set<string>;
   private readonly files = new Map<string, FileEntry>();
   private readonly service: ts.LanguageService;
@@ -94,7 +106,8 @@ export class Engine {
       sourceRoot: undefined,
       mapRoot: undefined,
     };
-    this.rootNames = new Set(parsed.fileNames.map(normalize));
+    this.projectFiles = new Set(parsed.fileNames.map(normalize));
+    this.rootNames = new Set([...this.projectFiles].filter((file) => this.isRoot(file)));
     this.lowering = { directCalls: options.directCalls === true, projectRoot: dirname(configFile) };
     const host: ts.LanguageServiceHost = {
       getProjectVersion: () => String(this.projectVersion),
@@ -153,7 +166,7 @@ export class Engine {
 
   /** The tsconfig's source files (absolute, no declaration files). */
   fileNames(): string[] {
-    return [...this.rootNames].filter((f) => TS_FILE.test(f) && !f.endsWith('.d.ts'));
+    return [...this.projectFiles].filter((f) => TS_FILE.test(f) && !f.endsWith('.d.ts'));
   }
 
   /** A TypeScript source file the engine should transform: not a declaration file, not in node_modules. */
@@ -171,6 +184,7 @@ export class Engine {
       const disk = readDisk(file);
       if (!disk) {
         this.files.delete(file);
+        this.projectFiles.delete(file);
         this.rootNames.delete(file);
         this.projectVersion++;
         return;
@@ -254,6 +268,13 @@ export class Engine {
       all.push(...diagnostics.map(toEngineDiagnostic));
     }
     return all;
+  }
+
+  /** Whether a file of the tsconfig is a root of the Program (see `rootNames`); unsure means yes. */
+  private isRoot(file: string): boolean {
+    if (!TS_FILE.test(file) || /\.d\.[cm]?ts$/.test(file)) return true;
+    const text = this.entry(file)?.text;
+    return text === undefined || mayMentionDuckcall(text) || GLOBAL_EFFECT.test(text) || !MODULE_SYNTAX.test(text);
   }
 
   /**
