@@ -160,7 +160,7 @@ export function markdown(report, { compileRow, sizeRow }) {
     '',
     '```sh',
     'npm ci',
-    'npm run bench            # every row (5 to 10 minutes on 2 cores, half of it the build rows); builds dist/ if it is missing (--build to rebuild); writes this file and bench/results.json',
+    'npm run bench            # every row (6 to 8 minutes of CPU on 2 cores, half of it the compile and build rows; far longer on a loaded machine); builds dist/ if it is missing (--build to rebuild); writes this file and bench/results.json',
     'npm run bench -- --quick # smoke run: fewer, shorter rounds; writes bench/.build/results.json only',
     'npm run bench -- --only dispatch-mixed,size',
     'npm run bench -- --only builds  # the three build-speed rows: warm-edit, vite-build, generate',
