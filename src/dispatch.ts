@@ -39,35 +39,48 @@ function fnsFor(group: readonly Case[]): Function[] {
 }
 
 /*
- * One block per argument count: up to four cases in one closure, tried in order, each check a call
- * of its own test (tests never throw: a check that throws says no) and each case a `.call` with
- * exactly the arguments given, so rest parameters and defaults see what the caller passed, and an
- * error thrown by a case propagates unchanged. One function literal per argument count, and small,
- * on purpose: the engine keeps one set of call-site feedback per literal, so a literal shared
- * between counts (or a chain of one-case links) sees several functions at each call and stops
- * inlining them, and it inlines only so many bytes into a call site.
+ * Blocks: up to four cases in one closure, tried in order, each check a call of its own test
+ * (tests never throw: a check that throws says no) and each case a `.call` with exactly the
+ * arguments given, so rest parameters and defaults see what the caller passed, and an error thrown
+ * by a case propagates unchanged.
+ *
+ * Shaped for the engine, which keeps one set of call-site feedback per function literal and inlines
+ * only so many bytes of them into a call site: a literal per argument count (one shared between
+ * counts, or a chain of one-case links, sees several functions at each call and stops inlining
+ * them), and for one and two arguments a literal per number of cases, so a call site that inlines
+ * the dispatcher has room for every case it reaches. Three and four arguments pad to four cases.
  */
 
 function block1(group: readonly Case[], next: Step1): Step1 {
   const [t0, t1, t2, t3] = testsFor(group, 1) as [Test, Test, Test, Test];
   const [f0, f1, f2, f3] = fnsFor(group) as [Function, Function, Function, Function];
-  return (self, a) =>
-    t0(a) ? f0.call(self, a)
-    : t1(a) ? f1.call(self, a)
-    : t2(a) ? f2.call(self, a)
-    : t3(a) ? f3.call(self, a)
-    : next(self, a);
+  switch (group.length) {
+    case 1: return (self, a) => (t0(a) ? f0.call(self, a) : next(self, a));
+    case 2: return (self, a) => (t0(a) ? f0.call(self, a) : t1(a) ? f1.call(self, a) : next(self, a));
+    case 3: return (self, a) => (t0(a) ? f0.call(self, a) : t1(a) ? f1.call(self, a) : t2(a) ? f2.call(self, a) : next(self, a));
+    default:
+      return (self, a) =>
+        t0(a) ? f0.call(self, a) : t1(a) ? f1.call(self, a) : t2(a) ? f2.call(self, a) : t3(a) ? f3.call(self, a) : next(self, a);
+  }
 }
 
 function block2(group: readonly Case[], next: Step2): Step2 {
   const [t0, u0, t1, u1, t2, u2, t3, u3] = testsFor(group, 2) as [Test, Test, Test, Test, Test, Test, Test, Test];
   const [f0, f1, f2, f3] = fnsFor(group) as [Function, Function, Function, Function];
-  return (self, a, b) =>
-    t0(a) && u0(b) ? f0.call(self, a, b)
-    : t1(a) && u1(b) ? f1.call(self, a, b)
-    : t2(a) && u2(b) ? f2.call(self, a, b)
-    : t3(a) && u3(b) ? f3.call(self, a, b)
-    : next(self, a, b);
+  switch (group.length) {
+    case 1: return (self, a, b) => (t0(a) && u0(b) ? f0.call(self, a, b) : next(self, a, b));
+    case 2: return (self, a, b) => (t0(a) && u0(b) ? f0.call(self, a, b) : t1(a) && u1(b) ? f1.call(self, a, b) : next(self, a, b));
+    case 3:
+      return (self, a, b) =>
+        t0(a) && u0(b) ? f0.call(self, a, b) : t1(a) && u1(b) ? f1.call(self, a, b) : t2(a) && u2(b) ? f2.call(self, a, b) : next(self, a, b);
+    default:
+      return (self, a, b) =>
+        t0(a) && u0(b) ? f0.call(self, a, b)
+        : t1(a) && u1(b) ? f1.call(self, a, b)
+        : t2(a) && u2(b) ? f2.call(self, a, b)
+        : t3(a) && u3(b) ? f3.call(self, a, b)
+        : next(self, a, b);
+  }
 }
 
 function block3(group: readonly Case[], next: Step3): Step3 {
