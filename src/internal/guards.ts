@@ -200,10 +200,8 @@ type Owed = readonly [Is, unknown];
 
 /** Checks owed by the runs in progress (each run works above the length it found). */
 const owed: Owed[] = [];
-/** Verdicts known to be final, per check and value; set while `solve` settles or `violations` walks. */
+/** Verdicts known to be final, per check and value, while `solve` settles. */
 let known: Map<Is, Map<unknown, boolean>> | undefined;
-/** The depth a run starts at: `FAST_DEPTH - 1` while `violations` walks, so every level is settled (and remembered) once. */
-let startDepth = 0;
 
 /**
  * The values the current run is inside, read by generated checks as `seen`. Each run from outside
@@ -211,12 +209,20 @@ let startDepth = 0;
  */
 const state = { seen: new Set<unknown>() };
 
+/**
+ * The `seen` of a one-level check run by `violations` (see `oneLevel`): what `later` is called with
+ * there owes nothing, it leaves the verdict open. Any other run has a `seen` of its own.
+ */
+let oneLevelSeen: Set<unknown> | undefined;
+/** A one-level check left a part open (its `false` may only be a part not looked at). */
+let open = false;
+
 /** Runs `check` from outside, with a `seen` of its own; the checks it leaves owed are above `mark`. */
 function runFrom(check: Is, value: unknown, mark: number): boolean {
   const outer = state.seen;
-  if (outer.size > 0) state.seen = new Set();
+  if (outer.size > 0 || outer === oneLevelSeen) state.seen = new Set();
   try {
-    return check(value, startDepth);
+    return check(value, 0);
   } catch (error) {
     owed.length = mark;
     throw error;
@@ -225,8 +231,15 @@ function runFrom(check: Is, value: unknown, mark: number): boolean {
   }
 }
 
-/** Called by a generated check at `FAST_DEPTH` levels: the verdict if it is known, else `true` for now. */
-export function later(check: Is, value: unknown): boolean {
+/**
+ * Called by a generated check at `FAST_DEPTH` levels or a cycle, with its run's `seen`: the verdict
+ * if it is known, else `true` for now. In a one-level run it is `false`, and the verdict open.
+ */
+export function later(check: Is, value: unknown, seen?: Set<unknown>): boolean {
+  if (seen !== undefined && seen === oneLevelSeen) {
+    open = true;
+    return false;
+  }
   const verdict = known?.get(check)?.get(value);
   if (verdict !== undefined) return verdict;
   owed.push([check, value]);
@@ -257,10 +270,7 @@ export function solve(check: Is, value: unknown): boolean {
   if (settled !== undefined) return settled;
   const mark = owed.length;
   const verdict = runFrom(check, value, mark);
-  if (owed.length === mark) {
-    if (startDepth > 0) remember(check, value, verdict);
-    return verdict;
-  }
+  if (owed.length === mark) return verdict;
   const first = owed.splice(mark);
   // A `false` reached with owed parts assumed true is final.
   if (!verdict) {
@@ -472,6 +482,9 @@ class Frame {
     readonly value: unknown,
     readonly path: string,
     readonly before: number,
+    readonly parent: Frame | undefined,
+    /** Its verdict was open: it fails only if something below it does. */
+    readonly open: boolean,
   ) {}
 }
 
@@ -486,41 +499,21 @@ type Task =
  * so an array of a billion elements costs nothing beyond the elements looked at before the limit.
  */
 function walk(root: SchemaNode, rootValue: unknown, rootPath: string): Issue[] {
-  const seen = new Map<SchemaNode, Set<unknown>>();
-  const fits = (node: SchemaNode, value: unknown): boolean => {
-    try {
-      return node.is(value);
-    } catch {
-      return false;
-    }
-  };
-  // Recursive checks settle every level once and remember it, so asking again one level down is free.
-  const outer = { known, startDepth };
-  known = new Map();
-  startDepth = FAST_DEPTH - 1;
-  try {
-    return walkWith(root, rootValue, rootPath, seen, fits);
-  } finally {
-    ({ known, startDepth } = outer);
-  }
-}
-
-function walkWith(
-  root: SchemaNode,
-  rootValue: unknown,
-  rootPath: string,
-  seen: Map<SchemaNode, Set<unknown>>,
-  fits: (node: SchemaNode, value: unknown) => boolean,
-): Issue[] {
   const issues: Issue[] = [];
+  const seen = new Map<SchemaNode, Set<unknown>>();
+  const levelSeen = new Set<unknown>();
+  const fits = (node: SchemaNode, value: unknown): boolean => oneLevel(node, value, levelSeen) === Verdict.Fits;
   // Frames wait under their children: a frame is finished when its children are exhausted.
   const stack: (Frame | Iterator<Task>)[] = [[{ visit: root, value: rootValue, path: rootPath, parent: undefined } as Task][Symbol.iterator]()];
   while (stack.length > 0 && issues.length < MAX_ISSUES) {
     const top = stack[stack.length - 1]!;
     if (top instanceof Frame) {
       stack.pop();
-      // Nothing below explained the failure: the node itself is what was expected.
-      if (issues.length === top.before && !top.childFailed) issues.push({ path: top.path, expected: top.node.t, value: top.value });
+      const found = issues.length > top.before;
+      // Nothing below explained the failure: the node itself is what was expected, unless its
+      // verdict was open and nothing below fails (then it fits).
+      if (!found && !top.childFailed && !top.open) issues.push({ path: top.path, expected: top.node.t, value: top.value });
+      if (top.parent && issues.length > top.before) top.parent.childFailed = true;
       continue;
     }
     const next = top.next();
@@ -534,22 +527,70 @@ function walkWith(
       continue;
     }
     const { visit: node, value, path, parent } = task;
-    if (fits(node, value)) continue;
-    if (parent) parent.childFailed = true;
+    const verdict = oneLevel(node, value, levelSeen);
+    if (verdict === Verdict.Fits) continue;
     if (typeof value === 'object' && value !== null) {
       let values = seen.get(node);
       if (!values) seen.set(node, (values = new Set()));
-      if (values.has(value)) continue;
+      if (values.has(value)) {
+        // A cycle back to a value being walked: it fails there, where it is reported.
+        if (verdict === Verdict.Fails && parent) parent.childFailed = true;
+        continue;
+      }
       values.add(value);
     }
-    const frame = new Frame(node, value, path, issues.length);
+    const frame = new Frame(node, value, path, issues.length, parent, verdict === Verdict.Open);
     stack.push(frame, children(frame, fits));
   }
   return issues;
 }
 
-/** What to look at below a failing node, in order. */
-function* children(frame: Frame, fits: (node: SchemaNode, value: unknown) => boolean): Generator<Task, void, undefined> {
+const enum Verdict {
+  Fits,
+  Fails,
+  /** It fails with the parts one level down assumed to fail: walk them to know. */
+  Open,
+}
+
+/**
+ * The verdict of `node` on `value` looking one level of a recursive type deep: the checks of parts
+ * one level down are not run but assumed to fail (`later` in a one-level run). Checks combine
+ * verdicts with and/or only, so a `true` is final, and so is a `false` no assumption was made for;
+ * otherwise it is open, and `violations` finds out by walking the parts. So the walk costs one level
+ * per level, however deep the value. A throwing check is a failure.
+ */
+function oneLevel(node: SchemaNode, value: unknown, levelSeen: Set<unknown>): Verdict {
+  const outerSeen = state.seen;
+  const outerLevel = oneLevelSeen;
+  const outerOpen = open;
+  state.seen = oneLevelSeen = levelSeen;
+  open = false;
+  let fits: boolean;
+  try {
+    fits = node.is(value, FAST_DEPTH - 1);
+  } catch {
+    fits = false;
+  } finally {
+    state.seen = outerSeen;
+    oneLevelSeen = outerLevel;
+  }
+  const verdict = fits ? Verdict.Fits : open ? Verdict.Open : Verdict.Fails;
+  open = outerOpen;
+  return verdict;
+}
+
+/**
+ * What to look at below a failing node, in order: made at once when the type bounds it (properties,
+ * members), one at a time for elements, entries and keys. A deep value keeps a frame per level
+ * alive, so no generator is kept for each.
+ */
+function children(frame: Frame, fits: (node: SchemaNode, value: unknown) => boolean): Iterator<Task> {
+  const { node } = frame;
+  const tasks = childTasks(frame, fits);
+  return node.e || node.u || node.mk || node.se || node.i || node.n || node.k ? tasks : Array.from(tasks).values();
+}
+
+function* childTasks(frame: Frame, fits: (node: SchemaNode, value: unknown) => boolean): Generator<Task, void, undefined> {
   const { node, value, path } = frame;
   const visit = (child: SchemaNode, childValue: unknown, childPath: string): Task => ({ visit: child, value: childValue, path: childPath, parent: frame });
   const isObject = (typeof value === 'object' && value !== null) || typeof value === 'function';
@@ -603,7 +644,9 @@ function* children(frame: Frame, fits: (node: SchemaNode, value: unknown) => boo
       } else if (got.value === undefined && !optional && !present()) yield { issue: { path: keyPath(path, key), expected: child.t, value: undefined } };
       else if (!(optional && got.value === undefined)) yield visit(child, got.value, keyPath(path, key));
     }
-    if ((node.i || node.n || node.k) && typeof value === 'object') {
+    // Only a plain object has string-keyed or symbol-keyed index signatures (an array, however
+    // long, is then the node's own failure); arrays and typed arrays have number-keyed ones.
+    if ((node.i || node.k ? plain(value) : node.n !== undefined) && typeof value === 'object') {
       for (const key of safeKeys(value)) {
         const got = read(value, key);
         const child = got.ok ? got.value : undefined;

@@ -131,7 +131,7 @@ export class GuardEmitter {
       `  if (d === undefined) return ${H}.solve(${name}, v);`,
       ...entry.map((line) => `  ${line}`),
       `  const seen = ${H}.state.seen;`,
-      `  if (++d > ${FAST_DEPTH} || seen.has(v)) return ${H}.later(${name}, v);`,
+      `  if (++d > ${FAST_DEPTH} || seen.has(v)) return ${H}.later(${name}, v, seen);`,
       `  seen.add(v);`,
       `  try {`,
       ...checks.map((line) => `    ${line}`),
