@@ -7,6 +7,7 @@
  */
 import type { Issue } from '../types/issue.js';
 import { FAST_DEPTH } from './depth.js';
+import { MAX_ISSUES } from './limits.js';
 import { brandCheck, plainObject, typedArray } from './realm.js';
 
 /**
@@ -447,8 +448,6 @@ export interface SchemaNode {
   l?: boolean;
 }
 
-/** At most this many issues are reported: a hostile value cannot make `validate` run away. */
-export const MAX_ISSUES = 100;
 
 /**
  * Every violation of `node` in `value` up to the first `MAX_ISSUES`, with paths below `path`.
