@@ -7,6 +7,7 @@
  */
 import { ProtocolError, SetupError } from './errors.js';
 import { functionName } from './internal/describe.js';
+import { MAX_ISSUES } from './internal/limits.js';
 import { PROTOCOL_BRAND, PROTOCOL_KEY } from './internal/symbols.js';
 import {
   EXPECTED_METHOD,
@@ -126,7 +127,12 @@ function build<T>(definition: ProtocolDefinition<T>): Protocol<T> {
     if (ok) return { success: true, data: value as T };
     let errors: Issue[];
     try {
-      errors = [...explain(value)];
+      // At most MAX_ISSUES, one by one: a hand-written validate may report millions.
+      errors = [];
+      for (const issue of explain(value)) {
+        if (errors.length === MAX_ISSUES) break;
+        errors.push(issue);
+      }
     } catch {
       errors = [];
     }

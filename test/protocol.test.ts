@@ -75,6 +75,18 @@ describe('protocol({ name, is, validate })', () => {
     expect(EatsBreadP.is(null)).toBe(false);
   });
 
+  it('validate and assert keep the first 100 issues of a validate that reports more', () => {
+    const many = protocol({
+      name: 'Many',
+      is: () => false,
+      validate: (value) => Array.from({ length: 100_000 }, (_, i) => ({ path: `$input[${i}]`, expected: 'number', value })),
+    });
+    const result = many.validate('x');
+    expect(result.success === false && result.errors.length).toBe(100);
+    expect(result.success === false && result.errors[99]!.path).toBe('$input[99]');
+    expect(() => many.assert('x')).toThrow(expect.objectContaining({ errors: expect.objectContaining({ length: 100 }) }));
+  });
+
   it('validate returns the value itself on success', () => {
     const result = EatsBreadP.validate(duck);
 
