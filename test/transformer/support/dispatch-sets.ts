@@ -298,9 +298,48 @@ const optionalRestWhen = overload(
   when([numOrUndefined.accepts, String], body(5)),
 );
 
+// ---- optional and defaulted parameters only (the compiled dispatcher takes these; a rest parameter
+// sends the typed set above to the ordinary one) --------------------------------------------------------
+
+const optionalDate = optionalParam(param('Date', (v) => v instanceof Date, fc.date()));
+
+const optionalModel: SetModel = [
+  caseOf([num, optionalParam(str), optionalParam(bool)]),
+  caseOf([str, optionalParam(num)]),
+  caseOf([optionalDate]),
+  caseOf([numOrUndefined, str]),
+  caseOf([bool, undef, optionalParam(num)]),
+];
+
+const optionalTyped = overload(
+  (a: number, b?: string, c?: boolean) => hit(0),
+  (a: string, b = 10) => hit(1),
+  (a?: Date) => hit(2),
+  (a: number | undefined, b: string) => hit(3),
+  (a: boolean, b: undefined, c?: number) => hit(4),
+);
+
+class OptionalMethods {
+  @overload('f') c0(a: number, b?: string, c?: boolean) { return hit(0, this); }
+  @overload('f') c1(a: string, b = 10) { return hit(1, this); }
+  @overload('f') c2(a?: Date) { return hit(2, this); }
+  @overload('f') c3(a: number | undefined, b: string) { return hit(3, this); }
+  @overload('f') c4(a: boolean, b: undefined, c?: number) { return hit(4, this); }
+  declare f: Overloaded<[OptionalMethods['c0'], OptionalMethods['c1'], OptionalMethods['c2'], OptionalMethods['c3'], OptionalMethods['c4']]>;
+}
+
+const optionalWhen = overload(
+  when([Number, optional(String), optional(Boolean)], body(0)),
+  when([String, optional(Number)], body(1)),
+  when([optional(Date)], body(2)),
+  when([numOrUndefined.accepts, String], body(3)),
+  when([Boolean, undefined, optional(Number)], body(4)),
+);
+
 export const SCALAR_SETS: readonly OverloadSet[] = [
   { name: 'primitives', model: primitivesModel, typed: primitivesTyped, when: primitivesWhen, methods: new PrimitiveMethods() },
   { name: 'literals', model: literalsModel, typed: literalsTyped, when: literalsWhen, methods: new LiteralMethods() },
   { name: 'unions', model: unionsModel, typed: unionsTyped, when: unionsWhen, methods: new UnionMethods() },
   { name: 'optional and rest', model: optionalRestModel, typed: optionalRestTyped, when: optionalRestWhen, methods: new OptionalRestMethods() },
+  { name: 'optional and defaulted', model: optionalModel, typed: optionalTyped, when: optionalWhen, methods: new OptionalMethods() },
 ];
