@@ -6,6 +6,13 @@
  * the cost stays flat as cases grow. It only chooses the case; the runtime's ordinary dispatcher
  * (`fallback`) handles everything else: no match (and its error), a check that threw, more
  * arguments than any fixed case takes. Emitted as text, like the guards it calls.
+ *
+ * Lookups measured against the chain and not used: a `switch (typeof a)` was several times slower
+ * than a chain of `typeof a === "…"` tests (which V8 compiles to type checks) at 4 and 8 primitive
+ * cases; a Map from prototype to case beat a chain of `instanceof` from 16 class cases on (0.8x at
+ * 16, 0.3x at 32, 0.2x at 64) but lost below (2.3x at 4), and keeping first-match exact under
+ * subclasses, `Symbol.hasInstance` and prototypes changed after the set is built needs more than a
+ * lookup.
  */
 import type { Shape } from '../analyze/shape.js';
 import { discriminantKeys, discriminantValues, literalKey, literalText, type Literal } from './discriminant.js';
@@ -23,13 +30,16 @@ export type CompiledCase = readonly CompiledPosition[];
 const ARGS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
 /** A scratch variable for property values read by inlined object checks (`statementUnder`). */
 const TEMP = 't';
+/** Stands for the value in a check while it is written, so it can be replaced by a property read. */
+const PLACEHOLDER = '__dc_value';
 /** Sets with longer parameter lists keep the ordinary dispatcher. */
 export const MAX_COMPILED_ARITY = ARGS.length;
 
 /**
- * Discriminated cases a run needs before it becomes a `switch`. Measured on Node 20 against the
- * chain of guards: the switch is no slower from three cases on and pulls ahead from there; with two,
- * the switch's extra read is not repaid.
+ * Discriminated cases a group needs before it switches. Measured on Node 20 (mixed kinds at the call
+ * site, as ratios to a hand-written switch): at 4 cases the switch was 0.93-1.14x, the chain of
+ * guards 1.12-1.58x; at 2 they were level; with every call taking the first case, the chain stayed
+ * ahead by a nanosecond or two at 3 and 4 cases, within this machine's noise.
  */
 export const MIN_SWITCH_CASES = 3;
 
@@ -79,7 +89,7 @@ export function dispatcherSource(cases: readonly CompiledCase[], emitter: GuardE
   // getter, a proxy trap), after which the ordinary dispatcher retries case by case.
   return `function (fallback, ${fns}) {
   return function (${params.join(', ')}) {
-    var running = false, ${TEMP};
+    var running = false${groups.some((g) => g.includes(`(${TEMP} = `)) ? `, ${TEMP}` : ''};
     try {
       switch (arguments.length) {
         ${groups.join('\n        ')}
@@ -95,44 +105,47 @@ export function dispatcherSource(cases: readonly CompiledCase[], emitter: GuardE
 /**
  * The statements choosing among one group's branches. First match wins, so cases keep their
  * order: each run of consecutive discriminated cases becomes one `switch` on the discriminant (read
- * once per call, into `local`), and the cases between runs stay `if` statements where they were. A
- * value lists, under its `case`, every case of the run that admits it, in order; each still runs its
- * whole guard, so the result is the chain's. A read that throws (a getter, a proxy trap) leaves it
- * to the ordinary dispatcher, where that case does not match, as it would have in the chain.
+ * once per call, into `local` when there are several runs), and the cases between runs stay `if`
+ * statements where they were. A value lists, under its `case`, every case of the run that admits it,
+ * in order, each with all its checks but the one its label settled, so the result is the chain's. A
+ * read that throws (a getter, a proxy trap) leaves it to the ordinary dispatcher, where that case
+ * does not match, as it would have in the chain.
  */
 function groupBody(branches: readonly Branch[], params: readonly string[], local: string, emitter: GuardEmitter): string[] {
   const discriminant = discriminantOf(branches);
   if (!discriminant) return branches.map((b) => b.statement());
   const p = params[discriminant.position]!;
-  const lines: string[] = [];
-  let read = false;
+  // Runs of two discriminated cases or more, as [start, end) of `branches`.
+  const runs: [number, number][] = [];
   for (let i = 0; i < branches.length; ) {
     let end = i;
     while (end < branches.length && discriminant.values[end]) end++;
-    if (end - i < 2) {
-      lines.push(branches[i]!.statement());
-      i++;
-      continue;
-    }
-    if (!read) {
-      // The guards refuse null and undefined before reading the key: then no case of a run can
-      // match, and `fallback` (a function) equals no label.
-      lines.push(`const ${local} = ${p} === null || ${p} === undefined ? fallback : ${p}${access(discriminant.key)};`);
-      read = true;
-    }
-    const run = branches.slice(i, end);
-    const under = (index: number, labels: readonly Literal[]) => statementUnder(run[index]!, labels, discriminant, p, emitter);
-    lines.push(...switchOver(under, discriminant.values.slice(i, end) as Literal[][], local));
-    i = end;
+    if (end - i >= 2) runs.push([i, end]);
+    i = Math.max(end, i + 1);
   }
+  // The guards refuse null and undefined before reading the key: then no case of a run can match,
+  // and `fallback` (a function) equals no label. One run reads it in the switch itself: a local
+  // assigned inside the dispatcher's try block measured slower than the chain.
+  const read = `${p} === null || ${p} === undefined ? fallback : ${p}${access(discriminant.key)}`;
+  const lines: string[] = [];
+  if (runs.length > 1) lines.push(`var ${local} = ${read};`);
+  let next = 0;
+  for (const [start, end] of runs) {
+    lines.push(...branches.slice(next, start).map((b) => b.statement()));
+    const run = branches.slice(start, end);
+    const under = (index: number, labels: readonly Literal[]) => statementUnder(run[index]!, labels, discriminant, p, emitter);
+    lines.push(...switchOver(under, discriminant.values.slice(start, end) as Literal[][], runs.length > 1 ? local : read));
+    next = end;
+  }
+  lines.push(...branches.slice(next).map((b) => b.statement()));
   return lines;
 }
 
 /**
- * `switch (local) { case "a": case "b": …statements of the cases admitting them… break; }`, with
+ * `switch (read) { case "a": case "b": …statements of the cases admitting them… break; }`, with
  * `under(i, labels)` the statement of the run's `i`th case under those labels.
  */
-function switchOver(under: (index: number, labels: readonly Literal[]) => string, values: readonly Literal[][], local: string): string[] {
+function switchOver(under: (index: number, labels: readonly Literal[]) => string, values: readonly Literal[][], read: string): string[] {
   // Values in the order they first appear, each with the cases (indices into `run`) admitting it.
   const admitting = new Map<string, { value: Literal; cases: number[] }>();
   values.forEach((list, index) => {
@@ -151,7 +164,7 @@ function switchOver(under: (index: number, labels: readonly Literal[]) => string
     clause.labels.push(value);
     clauses.set(key, clause);
   }
-  const lines = [`switch (${local}) {`];
+  const lines = [`switch (${read}) {`];
   for (const { labels, cases } of clauses.values()) {
     lines.push(`  ${labels.map((l) => `case ${literalText(l)}:`).join(' ')}`, ...cases.map((c) => `    ${under(c, labels)}`), '    break;');
   }
@@ -227,12 +240,25 @@ function inlineObjectCheck(shape: Shape, key: string, p: string, emitter: GuardE
     .filter((q) => q.key !== key)
     .sort((x, y) => (x.method ? 0 : cost(x.shape)) - (y.method ? 0 : cost(y.shape)))
     .map((q) => {
-      const check = cost(q.shape) <= 1 ? emitter.isExpression(q.shape, TEMP) : `${emitter.isFunction(q.shape)}(${TEMP})`;
-      if (check === 'true') return undefined;
-      return `(${TEMP} = ${p}${access(q.key as string)}, ${q.optional ? `${TEMP} === undefined || ` : ''}${check})`;
+      const check = (value: string) => {
+        const test = cost(q.shape) <= 1 ? emitter.isExpression(q.shape, value) : `${emitter.isFunction(q.shape)}(${value})`;
+        return test === 'true' || !q.optional || admitsUndefined(q.shape) ? test : `${value} === undefined || ${test}`;
+      };
+      const read = `${p}${access(q.key as string)}`;
+      const [once, twice] = [check(PLACEHOLDER), check(`${PLACEHOLDER}2`)];
+      if (once === 'true') return undefined;
+      // Read where the check uses the value once (`typeof a.r === "number"`), else into the scratch
+      // variable: a local assigned inside the dispatcher's try block costs more than a second load.
+      const single = once.split(PLACEHOLDER).length === 2 && once.replaceAll(PLACEHOLDER, `${PLACEHOLDER}2`) === twice;
+      return single ? once.replace(PLACEHOLDER, () => read) : `(${TEMP} = ${read}, ${check(TEMP)})`;
     })
     .filter((check) => check !== undefined);
   return checks.length === 0 ? 'true' : checks.length === 1 ? checks[0] : `(${checks.join(' && ')})`;
+}
+
+/** Whether the check of `shape` accepts `undefined` by itself (an optional property's type usually does). */
+function admitsUndefined(shape: Shape): boolean {
+  return shape.kind === 'any' || (shape.kind === 'literal' && shape.value === undefined) || (shape.kind === 'union' && shape.members.some(admitsUndefined));
 }
 
 function access(key: string): string {
