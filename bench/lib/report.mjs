@@ -63,7 +63,7 @@ function buildLines(row) {
   }
   if (row.kind === 'vite-build') {
     return {
-      line: `| ${row.what} | \`vite build\` with duckcall/vite | the same \`vite build\` without it | **${fmtRatio(row.ratio.median)}**; ${fmtMs(row.ms.duckcall.median)} vs ${fmtMs(row.ms.plain.median)} | ${targetText(row.target)} | — | ${cmd(row.id)} |`,
+      line: `| ${row.what} | \`vite build\` with duckcall/vite | the same \`vite build\` without it | **${fmtRatio(row.ratio.median)}**; ${fmtMs(row.ms.duckcall.median)} vs ${fmtMs(row.ms.plain.median)} | ${targetText(row.target)} | ${hasTarget(row.target) ? verdict(row.pass) : '—'} | ${cmd(row.id)} |`,
       context: cpuContext(row, 'duckcall', 'plain', 'without duckcall/vite'),
     };
   }
@@ -105,7 +105,7 @@ export function markdown(report, { compileRow, sizeRow }) {
       }
     } else if (row.kind === 'compile') {
       push(
-        `| ${row.what} (${row.files} files, ${row.cases} typed cases) | tspc + duckcall/transformer | plain tsc | **${fmtRatio(row.ratio.median)}**; ${(row.ms.tspc.median / 1000).toFixed(2)} s vs ${(row.ms.tsc.median / 1000).toFixed(2)} s | ${targetText(compileRow.target)} | ${verdict(row.pass)} | ${cmd(row.id)} |`,
+        `| ${row.what} (${row.files} files, ${row.cases} typed cases) | tspc + duckcall/transformer | plain tsc | **${fmtRatio(row.ratio.median)}**; ${(row.ms.tspc.median / 1000).toFixed(2)} s vs ${(row.ms.tsc.median / 1000).toFixed(2)} s | ${targetText(row.target ?? compileRow.target)} | ${verdict(row.pass)} | ${cmd(row.id)} |`,
       );
       context.push(`| ${row.id} | tspc without plugins | ${(row.ms.tspcNoPlugin.median / 1000).toFixed(2)} s; ${fmtRatio(row.ratioNoPlugin.median)} of plain tsc |`);
     } else if (row.kind === 'size') {
@@ -147,7 +147,7 @@ export function markdown(report, { compileRow, sizeRow }) {
     '- Mixed call site: one call site sees number, string and class instance in rotation, the pair calls go through a second one in the same loop (the dispatcher sees all four kinds). One-type call site: always the same kind (16 different values of it). Interface rows and payload rows rotate 16 distinct objects.',
     '- No-match row: the time of a call that throws `NoMatchingOverloadError` (4 candidates, each with its reasons) and its `catch`, per call.',
     '- Compile row: a generated project (200 overload sets of 6 typed cases, 10 per file) in a temporary directory, compiled with plain `tsc` and with `tspc` + duckcall\'s transformer (and `tspc` without plugins, for scale), alternating, after one untimed run of each.',
-    '- Build rows: [bench/lib/app300.mjs](bench/lib/app300.mjs) writes a 300-module app into a temporary directory (Vite\'s template tsconfig: bundler resolution, `noEmit`): every third module uses duckcall (a typed overload of 4 cases, one of whose types is imported type-only from the next module, `is<T>()` of a type imported from a shared model module, `protocol<T>()`), the others are plain modules with interfaces, a class and type-only imports; `src/main.ts` imports all 300 and prints the sum of their results. [bench/lib/build-speed.mjs](bench/lib/build-speed.mjs) times it:',
+    '- Build rows: [bench/lib/app300.mjs](bench/lib/app300.mjs) writes a 300-module app into a temporary directory (Vite\'s template tsconfig: bundler resolution, `noEmit`): every tenth module uses duckcall (a typed overload of 4 cases, one of whose types is imported type-only from the next module, `is<T>()` of a type imported from a shared model module, `protocol<T>()`), the others are plain modules with interfaces, a class and type-only imports; `src/main.ts` imports all 300 and prints the sum of their results. [bench/lib/build-speed.mjs](bench/lib/build-speed.mjs) times it:',
     `  - warm-edit: \`transformer/engine\` (bundled for Node with esbuild), in ${report.settings.editProcesses} fresh processes: \`Engine.open\` + the first \`transform\` of \`src/m150.ts\` (cold), then ${report.settings.edits} edits of that module's text, each handed to \`transform\` (the median over all processes is graded), then ${report.settings.edits} edits of the interface its overload's third case takes, in the file it imports it from (for scale). Every warm result is checked: it has the edit, or its guard checks the new property.`,
     '  - vite-build: `vite build` (library mode, not minified) with and without `duckcall/vite` in the plugins, each in its own process, alternating, after one untimed build of each. The duckcall build is run and must print the expected sum; the plain one must throw `SetupError`.',
     '  - generate: `node dist/cli.js generate -p tsconfig.json --out-dir …` (into an emptied directory) against `tsc --noEmit -p tsconfig.json`, each in its own process, alternating, after one untimed run of each.',
