@@ -823,6 +823,8 @@ export function named<F extends Function>(fn: F, name: string): F {
 }
 
 const isArray: (value: unknown) => value is unknown[] = Array.isArray;
+/** `Object.keys` as it was at load, for the loops over a record's values. */
+const keys: (value: object) => string[] = Object.keys;
 /** The global Symbol, for well-known symbol keys, whatever a module calls `Symbol`. */
 const wellKnown: SymbolConstructor = Symbol;
 
@@ -832,5 +834,5 @@ const wellKnown: SymbolConstructor = Symbol;
  */
 export const guards = {
   arr, tail, plain, index, keyed, common, has, own, hasOwn, instance, boxed, subclass, map, set, numeric, bigintText, template, violations,
-  solve, later, state, named, isArray, wellKnown,
+  solve, later, state, named, isArray, keys, wellKnown,
 };

@@ -230,7 +230,7 @@ export class GuardEmitter {
    * A runtime helper under a module-local name (`__dc_isArray`), so generated code reaches no
    * global by its bare name: a module's own `Array` or `Symbol` cannot change a guard.
    */
-  alias(helper: 'isArray' | 'wellKnown'): string {
+  alias(helper: 'isArray' | 'wellKnown' | 'keys'): string {
     const key = `alias:${helper}`;
     const known = this.functions.get(key);
     if (known) return known;
@@ -405,7 +405,17 @@ export class GuardEmitter {
       }
     });
     const stringIndex = target.stringIndex && !anyIndex ? target.stringIndex : undefined;
-    if (stringIndex || target.numberIndex) {
+    if (stringIndex && !target.numberIndex) {
+      // Every own enumerable key's value (the value is a plain object: checked above), in a loop of
+      // this type's own, so the value check is inlined or a call V8 can inline.
+      lines.push(
+        `const keys = ${this.alias('keys')}(v);`,
+        `for (let i = 0; i < keys.length; i++) {`,
+        `  const e = v[keys[i]];`,
+        `  if (!(${this.propertyCheck(stringIndex, 'e')})) return false;`,
+        `}`,
+      );
+    } else if (stringIndex || target.numberIndex) {
       const s = stringIndex ? this.isFunction(stringIndex) : 'undefined';
       const n = target.numberIndex ? this.isFunction(target.numberIndex) : 'undefined';
       const strings = target.numberIndex !== undefined && acceptsEveryString(target.numberIndex);
