@@ -78,7 +78,7 @@ describe('protocol({ name, is, validate })', () => {
   it('validate and assert keep the first 100 issues of a validate that reports more', () => {
     const many = protocol({
       name: 'Many',
-      is: () => false,
+      is: (_value: unknown): _value is never => false,
       validate: (value) => Array.from({ length: 100_000 }, (_, i) => ({ path: `$input[${i}]`, expected: 'number', value })),
     });
     const result = many.validate('x');
