@@ -59,14 +59,24 @@ export function generateProject(dir, root, sets) {
   writeFileSync(join(dir, 'tsconfig.noplugin.json'), JSON.stringify({ extends: './tsconfig.json', compilerOptions: { plugins: [] } }, null, 2));
 }
 
+// Where GNU time is installed, each compile also reports the CPU time it used (user + system): on a
+// shared machine that stays put while elapsed times wander.
+const gnuTime = ['/usr/bin/time'].find((path) => existsSync(path) && spawnSync(path, ['-f', '%U', 'true']).status === 0);
+const CPU_MARK = 'duckcall-bench-cpu';
+
+/** One compile: elapsed ms, and CPU ms where GNU time can tell. */
 function timeCompile(root, dir, compiler, project, outDir) {
   const bin = compiler === 'tsc' ? join(root, 'node_modules', 'typescript', 'bin', 'tsc') : join(root, 'node_modules', 'ts-patch', 'bin', 'tspc.js');
   rmSync(join(dir, outDir), { recursive: true, force: true });
+  const args = [bin, '-p', join(dir, project), '--outDir', join(dir, outDir)];
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [bin, '-p', join(dir, project), '--outDir', join(dir, outDir)], { cwd: dir, encoding: 'utf8' });
+  const r = gnuTime
+    ? spawnSync(gnuTime, ['-f', `${CPU_MARK} %U %S`, process.execPath, ...args], { cwd: dir, encoding: 'utf8' })
+    : spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8' });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0) throw new Error(`${compiler} -p ${project} failed (exit ${r.status}):\n${r.stdout}${r.stderr}`);
-  return ms;
+  const cpu = gnuTime ? /duckcall-bench-cpu ([\d.]+) ([\d.]+)/.exec(r.stderr) : null;
+  return { ms, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : undefined };
 }
 
 const median = (values) => {
@@ -86,10 +96,13 @@ export function compileTime({ root, runs, sets }) {
     ];
     for (const v of variants) timeCompile(root, dir, v.compiler, v.project, v.out); // untimed: file cache, ts-patch's cache
     const ms = { tsc: [], tspc: [], tspcNoPlugin: [] };
+    const cpuMs = { tsc: [], tspc: [], tspcNoPlugin: [] };
     for (let run = 0; run < runs; run++) {
       for (let k = 0; k < variants.length; k++) {
         const v = variants[(run + k) % variants.length];
-        ms[v.name].push(timeCompile(root, dir, v.compiler, v.project, v.out));
+        const t = timeCompile(root, dir, v.compiler, v.project, v.out);
+        ms[v.name].push(t.ms);
+        if (t.cpuMs !== undefined) cpuMs[v.name].push(t.cpuMs);
       }
     }
     // The transformer must have run: tspc's output calls duckcall's guards, tsc's does not.
@@ -100,6 +113,8 @@ export function compileTime({ root, runs, sets }) {
     const files = readdirSync(join(dir, 'src')).length;
     const ratios = ms.tsc.map((t, i) => ms.tspc[i] / t);
     const ratiosNoPlugin = ms.tsc.map((t, i) => ms.tspcNoPlugin[i] / t);
+    const cpuRatios = cpuMs.tsc.length === runs ? cpuMs.tsc.map((t, i) => cpuMs.tspc[i] / t) : undefined;
+    const cpuRatiosNoPlugin = cpuMs.tsc.length === runs ? cpuMs.tsc.map((t, i) => cpuMs.tspcNoPlugin[i] / t) : undefined;
     return {
       sets,
       files,
@@ -107,6 +122,11 @@ export function compileTime({ root, runs, sets }) {
       ms: Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, { median: median(v), runs: v }])),
       ratio: { median: median(ratios), runs: ratios },
       ratioNoPlugin: { median: median(ratiosNoPlugin), runs: ratiosNoPlugin },
+      ...(cpuRatios && {
+        cpuMs: Object.fromEntries(Object.entries(cpuMs).map(([k, v]) => [k, { median: median(v), runs: v }])),
+        cpuRatio: { median: median(cpuRatios), runs: cpuRatios },
+        cpuRatioNoPlugin: { median: median(cpuRatiosNoPlugin), runs: cpuRatiosNoPlugin },
+      }),
     };
   } finally {
     if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });

@@ -108,6 +108,11 @@ export function markdown(report, { compileRow, sizeRow }) {
         `| ${row.what} (${row.files} files, ${row.cases} typed cases) | tspc + duckcall/transformer | plain tsc | **${fmtRatio(row.ratio.median)}**; ${(row.ms.tspc.median / 1000).toFixed(2)} s vs ${(row.ms.tsc.median / 1000).toFixed(2)} s | ${targetText(row.target ?? compileRow.target)} | ${verdict(row.pass)} | ${cmd(row.id)} |`,
       );
       context.push(`| ${row.id} | tspc without plugins | ${(row.ms.tspcNoPlugin.median / 1000).toFixed(2)} s; ${fmtRatio(row.ratioNoPlugin.median)} of plain tsc |`);
+      if (row.cpuRatio) {
+        context.push(
+          `| ${row.id} | CPU time (user + system), same runs | tspc + duckcall ${fmtRatio(row.cpuRatio.median)}, tspc without plugins ${fmtRatio(row.cpuRatioNoPlugin.median)} of plain tsc; ${(row.cpuMs.tspc.median / 1000).toFixed(2)} s / ${(row.cpuMs.tspcNoPlugin.median / 1000).toFixed(2)} s vs ${(row.cpuMs.tsc.median / 1000).toFixed(2)} s |`,
+        );
+      }
     } else if (row.kind === 'size') {
       push(
         `| ${row.what} | \`${row.exports.join(', ')}\` from dist/index.js, esbuild --bundle --minify, gzip | — | **${bytes(row.core.gzip)}** (${bytes(row.core.minified)} minified) | ${targetText(sizeRow.target)} | ${verdict(row.pass)} | ${cmd(row.id)} |`,
