@@ -2,11 +2,11 @@
  * The entry point for dispatchers that duckcall/transformer generates as straight-line code: an
  * argument-count switch, then each case's checks inlined, cheapest first. The generated function
  * only picks the case; anything unusual (no case matched, a check threw, more arguments than it
- * handles) goes to the ordinary dispatcher built from the same cases, which also builds the error.
+ * handles) goes to a plain loop over the same cases (`fallbackFor`), which also builds the error.
  * Public for generated code only; not part of the contract.
  * @internal
  */
-import { dispatcherFor, markOverloaded } from './dispatch.js';
+import { fallbackFor, markOverloaded } from './dispatch.js';
 import { SetupError } from './errors.js';
 import { generatedNotAFunction } from './messages.js';
 import { flatten } from './overload.js';
@@ -19,7 +19,7 @@ import { flatten } from './overload.js';
 export function compiled(build: (fallback: Function, ...fns: Function[]) => unknown, ...items: unknown[]): Function {
   const cases = flatten(items);
   let fast: Function | undefined;
-  const fallback = dispatcherFor(cases, '', () => fast ?? fallback);
+  const fallback = fallbackFor(cases, () => fast ?? fallback);
   const built = build(fallback, ...cases.map((c) => c.fn));
   if (typeof built !== 'function') throw new SetupError(generatedNotAFunction());
   fast = built;

@@ -130,6 +130,20 @@ export function select(cases: readonly Case[], args: ArrayLike<unknown>): Case |
 }
 
 /**
+ * The dispatcher a generated one falls back on (no case matched, a check threw, more arguments than
+ * it handles): the same choice as `dispatcherFor`'s, made by one loop over the cases, so a program
+ * whose overload sets are all compiled does not ship the blocks.
+ * @internal
+ */
+export function fallbackFor(cases: readonly Case[], nameFrom: () => Function): Function {
+  const nameOf = () => functionName(nameFrom());
+  return function (this: unknown, ...args: unknown[]): unknown {
+    const c = select(cases, args);
+    return c ? c.fn.apply(this, args) : fail(cases, nameOf, args);
+  };
+}
+
+/**
  * Builds the overloaded function for `cases` (already flattened, in order).
  * @internal
  */
