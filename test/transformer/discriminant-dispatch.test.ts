@@ -208,6 +208,24 @@ describe('the switch keeps the chain’s semantics', () => {
     expect(reads).toBe(1);
   });
 
+  it('reads it once across several runs, and not for a case before the first', () => {
+    const split = overload(
+      (x: { size: number }) => 'size',
+      (s: Circle) => 'circle',
+      (s: Square) => 'square',
+      (x: string) => 'string',
+      (s: Triangle) => 'triangle',
+      (s: { kind: 'oval'; rx: number; ry: number }) => 'oval',
+    );
+    expect(split.toString()).toContain('var k1 = ');
+    let reads = 0;
+    const counted = <T extends object>(kind: string, rest: T) => Object.defineProperty(rest, 'kind', { get: () => (reads++, kind), enumerable: true });
+    expect(split(counted('circle', { size: 1 }) as never)).toBe('size');
+    expect(reads).toBe(0);
+    expect(split(counted('oval', { rx: 1, ry: 2 }) as never)).toBe('oval');
+    expect(reads).toBe(1);
+  });
+
   it('lets a discriminant whose read throws not match, as in the chain', () => {
     expect(shapes(throwingAt('kind', { r: 1 }) as Circle)).toBe('object');
     expect(shapes(hostileProxy as Circle)).toBe('object');

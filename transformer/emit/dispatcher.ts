@@ -128,10 +128,11 @@ function groupBody(branches: readonly Branch[], params: readonly string[], local
   // assigned inside the dispatcher's try block measured slower than the chain.
   const read = `${p} === null || ${p} === undefined ? fallback : ${p}${access(discriminant.key)}`;
   const lines: string[] = [];
-  if (runs.length > 1) lines.push(`var ${local} = ${read};`);
   let next = 0;
   for (const [start, end] of runs) {
     lines.push(...branches.slice(next, start).map((b) => b.statement()));
+    // Read where the first run needs it: a case before it may match without it.
+    if (next === 0 && runs.length > 1) lines.push(`var ${local} = ${read};`);
     const run = branches.slice(start, end);
     const under = (index: number, labels: readonly Literal[]) => statementUnder(run[index]!, labels, discriminant, p, emitter);
     lines.push(...switchOver(under, discriminant.values.slice(start, end) as Literal[][], runs.length > 1 ? local : read));
