@@ -9,7 +9,7 @@
  * @internal
  */
 import { accepts, checkAt, reasonsFor, type Case } from './cases.js';
-import { isSetupErrorMadeHere, NoMatchingOverloadError } from './errors.js';
+import { NoMatchingOverloadError } from './errors.js';
 import { functionName } from './internal/describe.js';
 import { CASES } from './internal/symbols.js';
 
@@ -136,10 +136,17 @@ export function select(cases: readonly Case[], args: ArrayLike<unknown>): Case |
  * @internal
  */
 export function fallbackFor(cases: readonly Case[], nameFrom: () => Function): Function {
-  const nameOf = () => functionName(nameFrom());
+  const run = loopFor(cases, () => functionName(nameFrom()));
   return function (this: unknown, ...args: unknown[]): unknown {
+    return run(this, args);
+  };
+}
+
+/** Runs the first case that accepts `args`, trying each in turn, or throws the no-match error. */
+function loopFor(cases: readonly Case[], nameOf: NameOf): (self: unknown, args: unknown[]) => unknown {
+  return (self, args) => {
     const c = select(cases, args);
-    return c ? c.fn.apply(this, args) : fail(cases, nameOf, args);
+    return c ? c.fn.apply(self, args) : fail(cases, nameOf, args);
   };
 }
 
@@ -150,10 +157,7 @@ export function fallbackFor(cases: readonly Case[], nameFrom: () => Function): F
 export function dispatcherFor(cases: readonly Case[], name: string, nameFrom?: () => Function): Function {
   // Errors name the function users hold: this one, or the generated dispatcher in front of it.
   const nameOf = () => functionName(nameFrom ? nameFrom() : overloaded);
-  const many = (self: unknown, args: unknown[]): unknown => {
-    const c = select(cases, args);
-    return c ? c.fn.apply(self, args) : fail(cases, nameOf, args);
-  };
+  const many = loopFor(cases, nameOf);
   // With no arguments there is nothing to check: the first case that takes none runs.
   const none = cases.find((c) => c.min === 0);
   const s0: Step0 = none ? (self) => none.fn.call(self) : () => fail(cases, nameOf, []);
