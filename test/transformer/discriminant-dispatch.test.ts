@@ -23,19 +23,18 @@ import {
   type Pool,
 } from './support/discriminated-sets.js';
 
-// The ordinary dispatcher behind a compiled one (the one `compiled` builds, with `nameFrom`) counts
-// its calls: a compiled dispatcher that missed a case would still be right through it, only slow.
+// The fallback behind a compiled dispatcher (`fallbackFor`, used only by `compiled`) counts its
+// calls: a compiled dispatcher that missed a case would still be right through it, only slow.
 const fallbacks = vi.hoisted(() => ({ calls: 0 }));
 vi.mock('../../src/dispatch.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/dispatch.js')>();
   return {
     ...original,
-    dispatcherFor(...[cases, name, nameFrom]: Parameters<typeof original.dispatcherFor>) {
-      const inner = original.dispatcherFor(cases, name, nameFrom);
-      if (!nameFrom) return inner;
-      return function (this: unknown, ...args: unknown[]) {
+    fallbackFor(...args: Parameters<typeof original.fallbackFor>) {
+      const inner = original.fallbackFor(...args);
+      return function (this: unknown, ...rest: unknown[]) {
         fallbacks.calls++;
-        return inner.apply(this, args);
+        return inner.apply(this, rest);
       };
     },
   };
@@ -148,6 +147,12 @@ const SETS: readonly { name: string; fn: Function; chain: readonly ChainCase[]; 
 ];
 
 describe.each(SETS)('$name discriminated cases', ({ fn, chain, pools }) => {
+  it('leave no match to the fallback, which the test counts', () => {
+    fallbacks.calls = 0;
+    expect(ran(fn, [Symbol('none')])).toBe(-1);
+    expect(fallbacks.calls).toBe(1);
+  });
+
   it('compile to a switch on the discriminant', () => {
     expect(fn.toString()).toMatch(/switch \((k1|a === null \|\| a === undefined \? fallback : a\.kind)\) \{/);
   });
