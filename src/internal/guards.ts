@@ -16,19 +16,6 @@ import { brandCheck, plainObject, typedArray } from './realm.js';
  */
 type Is = (value: unknown, d?: number) => boolean;
 
-/** Every element of an array (holes read as `undefined`). */
-export function arr(value: unknown, is: Is, d?: number): boolean {
-  if (!Array.isArray(value)) return false;
-  for (let i = 0; i < value.length; i++) if (!is(value[i], d)) return false;
-  return true;
-}
-
-/** Elements from `from` on, for a tuple's rest element. */
-export function tail(value: readonly unknown[], from: number, is: Is, d?: number): boolean {
-  for (let i = from; i < value.length; i++) if (!is(value[i], d)) return false;
-  return true;
-}
-
 /**
  * An object literal's shape for index signatures: TypeScript gives an implicit index signature only
  * to object literal types, so arrays, functions and class instances are not assignable. From any
@@ -833,6 +820,6 @@ const wellKnown: SymbolConstructor = Symbol;
  * literal rather than `export * as`, so bundlers drop it from programs that never use it.
  */
 export const guards = {
-  arr, tail, plain, index, keyed, common, has, own, hasOwn, instance, boxed, subclass, map, set, numeric, bigintText, template, violations,
+  plain, index, keyed, common, has, own, hasOwn, instance, boxed, subclass, map, set, numeric, bigintText, template, violations,
   solve, later, state, named, isArray, keys, wellKnown,
 };
