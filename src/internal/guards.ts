@@ -435,11 +435,10 @@ export interface SchemaNode {
   l?: boolean;
 }
 
-
 /**
  * Every violation of `node` in `value` up to the first `MAX_ISSUES`, with paths below `path`.
- * Never throws, never recurses (any depth), and looks at each part of the value a bounded number of
- * times: the verdicts below a failing part come from one memo.
+ * Never throws, never recurses (any depth), and checks recursive types one level per level of the
+ * value (see `oneLevel`), so its time is linear in what it looks at.
  */
 export function violations(node: SchemaNode, value: unknown, path = '$input'): Issue[] {
   return walk(node, value, path);
