@@ -565,21 +565,28 @@ function oneLevel(node: SchemaNode, value: unknown, levelSeen: Set<unknown>): Ve
 }
 
 /**
- * What to look at below a failing node, in order: made at once when the type bounds it (properties,
- * members), one at a time for elements, entries and keys. A deep value keeps a frame per level
- * alive, so no generator is kept for each.
+ * What to look at below a failing node, in order: members and properties in a list made at once
+ * (the type bounds them), elements, entries and keys one at a time (the value does). A deep value
+ * keeps a frame per level alive, so a level keeps no generator unless it walks a collection.
  */
 function children(frame: Frame, fits: (node: SchemaNode, value: unknown) => boolean): Iterator<Task> {
-  const { node } = frame;
-  const tasks = childTasks(frame, fits);
-  return node.e || node.u || node.mk || node.se || node.i || node.n || node.k ? tasks : Array.from(tasks).values();
+  const tasks: Task[] = [];
+  const rest = childTasks(frame, fits, tasks);
+  if (!rest) return tasks.values();
+  return tasks.length === 0 ? rest : chain(tasks, rest);
 }
 
-function* childTasks(frame: Frame, fits: (node: SchemaNode, value: unknown) => boolean): Generator<Task, void, undefined> {
+function* chain(first: readonly Task[], rest: Iterator<Task>): Generator<Task, void, undefined> {
+  yield* first;
+  for (let next = rest.next(); !next.done; next = rest.next()) yield next.value;
+}
+
+/** Adds the tasks the type bounds to `out`, and returns the walk over the value's elements, entries or keys, if any. */
+function childTasks(frame: Frame, fits: (node: SchemaNode, value: unknown) => boolean, out: Task[]): Iterator<Task> | undefined {
   const { node, value, path } = frame;
   const visit = (child: SchemaNode, childValue: unknown, childPath: string): Task => ({ visit: child, value: childValue, path: childPath, parent: frame });
   const isObject = (typeof value === 'object' && value !== null) || typeof value === 'function';
-  if (node.a) for (const member of node.a) yield visit(member, value, path);
+  if (node.a) for (const member of node.a) out.push(visit(member, value, path));
   else if (node.m) {
     // Descend into the member the value is closest to: of its kind and, among several, the one a
     // discriminant picks, else the one that fails least (see `closestMembers`). A tie leaves the
@@ -602,56 +609,73 @@ function* childTasks(frame: Frame, fits: (node: SchemaNode, value: unknown) => b
         const key = node.d.find((k) => !sameKind.some((m) => discriminantFits(m, value, k, fits))) ?? node.d[0]!;
         const expected = [...new Set(sameKind.map((m) => propertiesOf(m).find((p) => p[0] === key)?.[1].t).filter((t) => t !== undefined))].join(' | ');
         const got = read(value, key);
-        yield { issue: { path: keyPath(path, key), expected, value: got.ok ? got.value : got.error } };
-        return;
+        out.push({ issue: { path: keyPath(path, key), expected, value: got.ok ? got.value : got.error } });
+        return undefined;
       }
     }
     const closest = selected.length > 1 ? closestMembers(selected, value, fits) : selected;
-    if (closest.length === 1) yield visit(closest[0]!, value, path);
+    if (closest.length === 1) out.push(visit(closest[0]!, value, path));
   } else if ((node.mk || node.se) && isObject) {
-    let i = 0;
-    for (const entry of safeEntries(value, node.se !== undefined)) {
-      if (node.se) yield visit(node.se, entry, `${path}[${i}]`);
-      else {
-        const [k, v] = entry as [unknown, unknown];
-        yield visit(node.mk!, k, `${path}[${i}][0]`);
-        yield visit(node.mv!, v, `${path}[${i}][1]`);
-      }
-      i++;
-    }
+    return entryTasks(node, value, path, visit);
   } else if (node.p && isObject) {
     for (const [key, child, optional, ownOnly = false] of node.p) {
       const got = read(value, key, ownOnly);
       const present = () => (ownOnly ? hasOwnKey(value, key) : hasKey(value, key));
-      if (!got.ok) yield { issue: { path: keyPath(path, key), expected: `${child.t} (reading it threw)`, value: got.error } };
+      if (!got.ok) out.push({ issue: { path: keyPath(path, key), expected: `${child.t} (reading it threw)`, value: got.error } });
       else if (got.value === undefined && optional === 'exact') {
-        if (present()) yield { issue: { path: keyPath(path, key), expected: child.t, value: undefined } };
-      } else if (got.value === undefined && !optional && !present()) yield { issue: { path: keyPath(path, key), expected: child.t, value: undefined } };
-      else if (!(optional && got.value === undefined)) yield visit(child, got.value, keyPath(path, key));
+        if (present()) out.push({ issue: { path: keyPath(path, key), expected: child.t, value: undefined } });
+      } else if (got.value === undefined && !optional && !present()) out.push({ issue: { path: keyPath(path, key), expected: child.t, value: undefined } });
+      else if (!(optional && got.value === undefined)) out.push(visit(child, got.value, keyPath(path, key)));
     }
     // Only a plain object has string-keyed or symbol-keyed index signatures (an array, however
     // long, is then the node's own failure); arrays and typed arrays have number-keyed ones.
-    if ((node.i || node.k ? plain(value) : node.n !== undefined) && typeof value === 'object') {
-      for (const key of safeKeys(value)) {
-        const got = read(value, key);
-        const child = got.ok ? got.value : undefined;
-        if (node.n && String(Number(key)) === key) yield visit(node.n, child, keyPath(path, key));
-        if (node.i) yield visit(node.i, child, keyPath(path, key));
-        for (const [keyIs, keyed] of node.k ?? []) if (safe(() => keyIs(key))) yield visit(keyed, child, keyPath(path, key));
-      }
-    }
+    if ((node.i || node.k ? plain(value) : node.n !== undefined) && typeof value === 'object') return keyTasks(node, value, path, visit);
   } else if (node.e && Array.isArray(value)) {
-    const length = safeLength(value);
-    // A huge sparse array whose holes fit: only its elements can fail, so only they are looked at.
-    const indexes = length > SPARSE_LENGTH && fits(node.e, undefined) ? presentIndexes(value, length) : undefined;
-    if (indexes) for (const i of indexes) yield visit(node.e, readIndex(value, i), `${path}[${i}]`);
-    else for (let i = 0; i < length; i++) yield visit(node.e, readIndex(value, i), `${path}[${i}]`);
+    return elementTasks(node.e, value, path, visit, fits);
   } else if (node.u && Array.isArray(value)) {
-    const length = safeLength(value);
-    const fixed = node.r ? node.u.length - 1 : node.u.length;
-    for (let i = 0; i < Math.min(fixed, length); i++) yield visit(node.u[i]!, readIndex(value, i), `${path}[${i}]`);
-    if (node.r) for (let i = fixed; i < length; i++) yield visit(node.u[fixed]!, readIndex(value, i), `${path}[${i}]`);
+    return tupleTasks(node.u, node.r === true, value, path, visit);
   }
+  return undefined;
+}
+
+type Visit = (child: SchemaNode, childValue: unknown, childPath: string) => Task;
+
+function* entryTasks(node: SchemaNode, value: unknown, path: string, visit: Visit): Generator<Task, void, undefined> {
+  let i = 0;
+  for (const entry of safeEntries(value, node.se !== undefined)) {
+    if (node.se) yield visit(node.se, entry, `${path}[${i}]`);
+    else {
+      const [k, v] = entry as [unknown, unknown];
+      yield visit(node.mk!, k, `${path}[${i}][0]`);
+      yield visit(node.mv!, v, `${path}[${i}][1]`);
+    }
+    i++;
+  }
+}
+
+function* keyTasks(node: SchemaNode, value: object, path: string, visit: Visit): Generator<Task, void, undefined> {
+  for (const key of safeKeys(value)) {
+    const got = read(value, key);
+    const child = got.ok ? got.value : undefined;
+    if (node.n && String(Number(key)) === key) yield visit(node.n, child, keyPath(path, key));
+    if (node.i) yield visit(node.i, child, keyPath(path, key));
+    for (const [keyIs, keyed] of node.k ?? []) if (safe(() => keyIs(key))) yield visit(keyed, child, keyPath(path, key));
+  }
+}
+
+function* elementTasks(element: SchemaNode, value: readonly unknown[], path: string, visit: Visit, fits: (node: SchemaNode, value: unknown) => boolean): Generator<Task, void, undefined> {
+  const length = safeLength(value);
+  // A huge sparse array whose holes fit: only its elements can fail, so only they are looked at.
+  const indexes = length > SPARSE_LENGTH && fits(element, undefined) ? presentIndexes(value, length) : undefined;
+  if (indexes) for (const i of indexes) yield visit(element, readIndex(value, i), `${path}[${i}]`);
+  else for (let i = 0; i < length; i++) yield visit(element, readIndex(value, i), `${path}[${i}]`);
+}
+
+function* tupleTasks(elements: readonly SchemaNode[], rest: boolean, value: readonly unknown[], path: string, visit: Visit): Generator<Task, void, undefined> {
+  const length = safeLength(value);
+  const fixed = rest ? elements.length - 1 : elements.length;
+  for (let i = 0; i < Math.min(fixed, length); i++) yield visit(elements[i]!, readIndex(value, i), `${path}[${i}]`);
+  if (rest) for (let i = fixed; i < length; i++) yield visit(elements[fixed]!, readIndex(value, i), `${path}[${i}]`);
 }
 
 type PropertyEntry = readonly [PropertyKey, SchemaNode, boolean | 'exact', boolean?];
