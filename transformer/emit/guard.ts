@@ -24,8 +24,8 @@ export class GuardEmitter {
   private readonly objects = new Map<ObjectShape, string>();
   private readonly lazies = new Map<LazyShape, string>();
   private readonly schemas = new Map<Shape | ObjectShape, string>();
-  /** Nodes keyed by the check they wrap: methods, and weak intersection members. */
-  private readonly methodSchemas = new Map<string, string>();
+  /** Schema nodes keyed by the check they wrap: methods, weak intersection members, and leaves (nothing below them). */
+  private readonly nodesByCheck = new Map<string, string>();
   /** Whether an object type's check can reach a recursive type. */
   private readonly recursion = new Map<ObjectShape, boolean>();
   private counter = 0;
@@ -448,10 +448,10 @@ export class GuardEmitter {
   private methodSchema(shape: Shape): string {
     const is = this.isFunction(shape);
     const key = `method:${is}`;
-    const known = this.methodSchemas.get(key);
+    const known = this.nodesByCheck.get(key);
     if (known) return known;
     const name = this.fresh('s');
-    this.methodSchemas.set(key, name);
+    this.nodesByCheck.set(key, name);
     this.declarations.push(`const ${name} = { t: "a method", is: ${is} };`);
     return name;
   }
@@ -480,10 +480,10 @@ export class GuardEmitter {
     if (member.kind !== 'ref' || !member.target.weak) return this.schema(member);
     const is = this.objectFunction(member.target);
     const key = `structure:${is}`;
-    const known = this.methodSchemas.get(key);
+    const known = this.nodesByCheck.get(key);
     if (known) return known;
     const name = this.fresh('s');
-    this.methodSchemas.set(key, name);
+    this.nodesByCheck.set(key, name);
     this.declarations.push(`const ${name} = { t: ${JSON.stringify(member.target.text)}, is: ${is} };`);
     this.propertySchemas(name, member.target);
     return name;
@@ -502,14 +502,14 @@ export class GuardEmitter {
     // A node with nothing below it is the same node wherever the same check is: one per check.
     const leaf = !['ref', 'array', 'tuple', 'builtin', 'intersection', 'union'].includes(shape.kind);
     const leafKey = `leaf:${is}`;
-    const sameLeaf = leaf ? this.methodSchemas.get(leafKey) : undefined;
+    const sameLeaf = leaf ? this.nodesByCheck.get(leafKey) : undefined;
     if (sameLeaf) {
       this.schemas.set(key, sameLeaf);
       return sameLeaf;
     }
     const name = this.fresh('s');
     this.schemas.set(key, name);
-    if (leaf) this.methodSchemas.set(leafKey, name);
+    if (leaf) this.nodesByCheck.set(leafKey, name);
     // `l`: a literal (or union of literals), which tells union members apart when a value is explained.
     const literal = shape.kind === 'literal' || (shape.kind === 'union' && shape.members.every((m) => m.kind === 'literal'));
     this.declarations.push(`const ${name} = { t: ${JSON.stringify(shapeText(shape))}, is: ${is}${literal ? ', l: true' : ''} };`);
