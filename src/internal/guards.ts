@@ -441,14 +441,35 @@ export interface SchemaNode {
  * value (see `oneLevel`), so its time is linear in what it looks at.
  */
 export function violations(node: SchemaNode, value: unknown, path = '$input'): Issue[] {
-  return walk(node, value, path);
+  // A walk in progress (a getter may run another) keeps its own `levelSeen`; a finished one's is empty
+  // again (generated checks delete what they add), so the next walk at that nesting reuses it.
+  const levelSeen = levelSeens[walking] ?? (levelSeens[walking] = new Set());
+  if (levelSeen.size > 0) levelSeen.clear();
+  walking++;
+  try {
+    return walk(newWalk(levelSeen), node, value, path);
+  } finally {
+    walking--;
+  }
 }
 
-function read(value: unknown, key: PropertyKey, ownOnly = false): { ok: true; value: unknown } | { ok: false; error: unknown } {
+/** The `levelSeen` of each nesting of walks in progress (see `violations`). */
+const levelSeens: Set<unknown>[] = [];
+let walking = 0;
+
+/**
+ * What `read` returns when reading threw; the error is then in `readError`. Read at once after the
+ * call: a getter may run a nested walk, but that is over by the time `read` returns.
+ */
+const THREW: unique symbol = Symbol('threw');
+let readError: unknown;
+
+function read(value: unknown, key: PropertyKey, ownOnly: boolean): unknown {
   try {
-    return { ok: true, value: ownOnly ? own(value, key) : (value as Record<PropertyKey, unknown>)[key] };
+    return ownOnly ? own(value, key) : (value as Record<PropertyKey, unknown>)[key];
   } catch (error) {
-    return { ok: false, error };
+    readError = error;
+    return THREW;
   }
 }
 
@@ -458,76 +479,185 @@ function keyPath(path: string, key: PropertyKey): string {
   return /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
 }
 
-/** A failing node being explained: its issues are those added to the list after `before`. */
-class Frame {
-  /** A child failed (its issues are in the list, or it is a cycle back to a value being walked). */
-  childFailed = false;
-  constructor(
-    readonly node: SchemaNode,
-    readonly value: unknown,
-    readonly path: string,
-    readonly before: number,
-    readonly parent: Frame | undefined,
-    /** Its verdict was open: it fails only if something below it does. */
-    readonly open: boolean,
-  ) {}
+/** The key of a part looked at whole, at its parent's path: a member of an intersection or union. */
+const SAME: unique symbol = Symbol('same');
+type ChildKey = PropertyKey | typeof SAME;
+
+/** What a frame walks after its listed tasks: nothing, or the value's elements, tuple elements, entries or keys. */
+const enum Rest {
+  None,
+  Elements,
+  Tuple,
+  Entries,
+  Keys,
 }
 
-type Task =
-  | { readonly visit: SchemaNode; readonly value: unknown; readonly path: string; readonly parent: Frame | undefined }
-  | { readonly issue: Issue };
+/*
+ * The walk's records are object literals made by one function each, not class instances: a literal's
+ * hidden class is held by the function that makes it, while the one a constructor's assignments
+ * reach is held only by live instances. Between validations none is alive, so a garbage collection
+ * would free the class and throw away the optimized walk that was built for it (V8 deoptimizes code
+ * whose embedded classes die): a program that validates now and then would run the walk cold.
+ */
+
+/** The state of one walk: its issues, the failing (node, value) pairs it has walked, its frames. */
+interface Walk {
+  readonly issues: Issue[];
+  /** Made at the first failing object: most values that fail are found at their first level or two. */
+  seen: Map<SchemaNode, Set<unknown>> | undefined;
+  readonly stack: Frame[];
+  readonly levelSeen: Set<unknown>;
+}
+
+function newWalk(levelSeen: Set<unknown>): Walk {
+  return { issues: [], seen: undefined, stack: [], levelSeen };
+}
+
+/**
+ * A failing node being explained: its issues are those added to the list after `before`. What to
+ * look at below it comes from `tasks`, listed at once (members and properties: the type bounds
+ * them), then from `rest`, one at a time (elements, entries and keys: the value does), so an array
+ * of a billion elements costs nothing beyond the elements looked at before the limit. One shape for
+ * every kind, so the walk's reads of it stay monomorphic.
+ */
+interface Frame {
+  readonly node: SchemaNode;
+  readonly value: unknown;
+  readonly path: string;
+  readonly before: number;
+  readonly parent: Frame | undefined;
+  /** Its verdict was open: it fails only if something below it does. */
+  readonly open: boolean;
+  /** A child failed (its issues are in the list, or it is a cycle back to a value being walked). */
+  childFailed: boolean;
+  /** Listed tasks, three slots each: node, value, key; an issue found when listing is `undefined, issue, undefined`. */
+  tasks: unknown[];
+  at: number;
+  rest: Rest;
+  /** The collection walked by `rest` (indexes, iterator, keys), read once the listed tasks are done. */
+  started: boolean;
+  source: unknown;
+  indexes: number[] | undefined;
+  i: number;
+  end: number;
+  /** Keys: the step within the current key, and the value read at it (Maps: the entry's value). */
+  step: number;
+  item: unknown;
+}
+
+function newFrame(node: SchemaNode, value: unknown, path: string, before: number, parent: Frame | undefined, open: boolean): Frame {
+  return {
+    node,
+    value,
+    path,
+    before,
+    parent,
+    open,
+    childFailed: false,
+    tasks: NO_TASKS,
+    at: 0,
+    rest: Rest.None,
+    started: false,
+    source: undefined,
+    indexes: undefined,
+    i: 0,
+    end: 0,
+    step: 0,
+    item: undefined,
+  };
+}
+
+const NO_TASKS: unknown[] = [];
+
+function listTask(frame: Frame, node: SchemaNode | undefined, value: unknown, key: ChildKey | undefined): void {
+  if (frame.tasks === NO_TASKS) frame.tasks = [];
+  frame.tasks.push(node, value, key);
+}
+
+function listIssue(frame: Frame, path: string, expected: string, value: unknown): void {
+  listTask(frame, undefined, { path, expected, value } satisfies Issue, undefined);
+}
 
 /**
  * The violations of `node` in `value`, depth first in property order. Iterative, so a deep value
- * (a long linked list failing at its end) cannot overflow the stack; each (node, value) pair is
- * walked once, so cyclic values terminate. A failing node's children are produced one at a time,
- * so an array of a billion elements costs nothing beyond the elements looked at before the limit.
+ * (a long linked list failing at its end) cannot overflow the stack; each failing (node, value)
+ * pair is walked once, so cyclic values terminate.
  */
-function walk(root: SchemaNode, rootValue: unknown, rootPath: string): Issue[] {
-  const issues: Issue[] = [];
-  const seen = new Map<SchemaNode, Set<unknown>>();
-  const levelSeen = new Set<unknown>();
-  const fits = (node: SchemaNode, value: unknown): boolean => oneLevel(node, value, levelSeen) === Verdict.Fits;
-  // Frames wait under their children: a frame is finished when its children are exhausted.
-  const stack: (Frame | Iterator<Task>)[] = [[{ visit: root, value: rootValue, path: rootPath, parent: undefined } as Task][Symbol.iterator]()];
+function walk(w: Walk, root: SchemaNode, rootValue: unknown, rootPath: string): Issue[] {
+  const { issues, stack } = w;
+  visit(w, undefined, root, rootValue, rootPath);
   while (stack.length > 0 && issues.length < MAX_ISSUES) {
     const top = stack[stack.length - 1]!;
-    if (top instanceof Frame) {
-      stack.pop();
-      const found = issues.length > top.before;
-      // Nothing below explained the failure: the node itself is what was expected, unless its
-      // verdict was open and nothing below fails (then it fits).
-      if (!found && !top.childFailed && !top.open) issues.push({ path: top.path, expected: top.node.t, value: top.value });
-      if (top.parent && issues.length > top.before) top.parent.childFailed = true;
-      continue;
-    }
-    const next = top.next();
-    if (next.done) {
-      stack.pop();
-      continue;
-    }
-    const task = next.value;
-    if ('issue' in task) {
-      issues.push(task.issue);
-      continue;
-    }
-    const { visit: node, value, path, parent } = task;
-    const verdict = oneLevel(node, value, levelSeen);
-    if (verdict === Verdict.Fits) continue;
-    if (typeof value === 'object' && value !== null) {
-      let values = seen.get(node);
-      if (!values) seen.set(node, (values = new Set()));
-      if (values.has(value)) {
-        // A cycle back to a value being walked: it fails there, where it is reported.
-        if (verdict === Verdict.Fails && parent) parent.childFailed = true;
-        continue;
-      }
-      values.add(value);
-    }
-    const frame = new Frame(node, value, path, issues.length, parent, verdict === Verdict.Open);
-    stack.push(frame, children(frame, fits));
+    if (step(w, top)) continue;
+    stack.pop();
+    // Nothing below explained the failure: the node itself is what was expected, unless its
+    // verdict was open and nothing below fails (then it fits).
+    if (issues.length === top.before && !top.childFailed && !top.open) issues.push({ path: top.path, expected: top.node.t, value: top.value });
+    if (top.parent && issues.length > top.before) top.parent.childFailed = true;
   }
   return issues;
+}
+
+/** Looks at `frame`'s next task; false when it has none left. */
+function step(w: Walk, frame: Frame): boolean {
+  const tasks = frame.tasks;
+  if (frame.at < tasks.length) {
+    const at = frame.at;
+    frame.at = at + 3;
+    const node = tasks[at] as SchemaNode | undefined;
+    if (node === undefined) w.issues.push(tasks[at + 1] as Issue);
+    else visitChild(w, frame, node, tasks[at + 1], tasks[at + 2] as ChildKey, '');
+    return true;
+  }
+  switch (frame.rest) {
+    case Rest.None:
+      return false;
+    case Rest.Elements:
+      return elementStep(w, frame);
+    case Rest.Tuple:
+      return tupleStep(w, frame);
+    case Rest.Entries:
+      return entryStep(w, frame);
+    case Rest.Keys:
+      return keyStep(w, frame);
+  }
+}
+
+/** Looks at a part of `parent`'s value: `key` (and `suffix`) say where it is below `parent`'s path. */
+function visitChild(w: Walk, parent: Frame, node: SchemaNode, value: unknown, key: ChildKey, suffix: string): void {
+  const verdict = oneLevel(node, value, w.levelSeen);
+  if (verdict === Verdict.Fits) return;
+  if (isCycle(w, node, value)) {
+    // A cycle back to a value being walked: it fails there, where it is reported.
+    if (verdict === Verdict.Fails) parent.childFailed = true;
+    return;
+  }
+  const path = (key === SAME ? parent.path : keyPath(parent.path, key)) + suffix;
+  push(w, newFrame(node, value, path, w.issues.length, parent, verdict === Verdict.Open));
+}
+
+/** Looks at the root. */
+function visit(w: Walk, parent: Frame | undefined, node: SchemaNode, value: unknown, path: string): void {
+  const verdict = oneLevel(node, value, w.levelSeen);
+  if (verdict === Verdict.Fits) return;
+  if (isCycle(w, node, value)) return;
+  push(w, newFrame(node, value, path, w.issues.length, parent, verdict === Verdict.Open));
+}
+
+/** Whether a failing object was walked with this node already; else notes it. */
+function isCycle(w: Walk, node: SchemaNode, value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const seen = w.seen ?? (w.seen = new Map());
+  let values = seen.get(node);
+  if (values === undefined) seen.set(node, (values = new Set()));
+  if (values.has(value)) return true;
+  values.add(value);
+  return false;
+}
+
+function push(w: Walk, frame: Frame): void {
+  w.stack.push(frame);
+  listChildren(w, frame);
 }
 
 const enum Verdict {
@@ -564,118 +694,233 @@ function oneLevel(node: SchemaNode, value: unknown, levelSeen: Set<unknown>): Ve
   return verdict;
 }
 
+function fits(node: SchemaNode, value: unknown, levelSeen: Set<unknown>): boolean {
+  return oneLevel(node, value, levelSeen) === Verdict.Fits;
+}
+
+function isObjectLike(value: unknown): boolean {
+  return (typeof value === 'object' && value !== null) || typeof value === 'function';
+}
+
 /**
- * What to look at below a failing node, in order: members and properties in a list made at once
- * (the type bounds them), elements, entries and keys one at a time (the value does). A deep value
- * keeps a frame per level alive, so a level keeps no generator unless it walks a collection.
+ * Lists what to look at below a failing node, in order: members and properties at once (read now),
+ * and says which collection of the value `rest` walks after them.
  */
-function children(frame: Frame, fits: (node: SchemaNode, value: unknown) => boolean): Iterator<Task> {
-  const tasks: Task[] = [];
-  const rest = childTasks(frame, fits, tasks);
-  if (!rest) return tasks.values();
-  return tasks.length === 0 ? rest : chain(tasks, rest);
-}
-
-function* chain(first: readonly Task[], rest: Iterator<Task>): Generator<Task, void, undefined> {
-  yield* first;
-  for (let next = rest.next(); !next.done; next = rest.next()) yield next.value;
-}
-
-/** Adds the tasks the type bounds to `out`, and returns the walk over the value's elements, entries or keys, if any. */
-function childTasks(frame: Frame, fits: (node: SchemaNode, value: unknown) => boolean, out: Task[]): Iterator<Task> | undefined {
+function listChildren(w: Walk, frame: Frame): void {
   const { node, value, path } = frame;
-  const visit = (child: SchemaNode, childValue: unknown, childPath: string): Task => ({ visit: child, value: childValue, path: childPath, parent: frame });
-  const isObject = (typeof value === 'object' && value !== null) || typeof value === 'function';
-  if (node.a) for (const member of node.a) out.push(visit(member, value, path));
-  else if (node.m) {
-    // Descend into the member the value is closest to: of its kind and, among several, the one a
-    // discriminant picks, else the one that fails least (see `closestMembers`). A tie leaves the
-    // union as a whole as what was expected.
-    const kind = Array.isArray(value)
-      ? (m: SchemaNode) => m.e !== undefined || m.u !== undefined
-      : isMap(value)
-        ? (m: SchemaNode) => m.mk !== undefined
-        : isSet(value)
-          ? (m: SchemaNode) => m.se !== undefined
-          : (m: SchemaNode) => isObject && (m.p !== undefined || m.a !== undefined);
-    let sameKind = node.m.filter(kind);
-    // A Map or Set with no Map or Set member is explained as an object.
-    if (sameKind.length === 0 && isObject && !Array.isArray(value)) sameKind = node.m.filter((m) => m.p !== undefined || m.a !== undefined);
-    let selected = sameKind;
-    if (node.d && isObject && sameKind.length > 1) {
-      selected = sameKind.filter((m) => node.d!.every((key) => discriminantFits(m, value, key, fits)));
-      // No member has the value's discriminant: that property is what is wrong.
-      if (selected.length === 0) {
-        const key = node.d.find((k) => !sameKind.some((m) => discriminantFits(m, value, k, fits))) ?? node.d[0]!;
-        const expected = [...new Set(sameKind.map((m) => propertiesOf(m).find((p) => p[0] === key)?.[1].t).filter((t) => t !== undefined))].join(' | ');
-        const got = read(value, key);
-        out.push({ issue: { path: keyPath(path, key), expected, value: got.ok ? got.value : got.error } });
-        return undefined;
-      }
-    }
-    const closest = selected.length > 1 ? closestMembers(selected, value, fits) : selected;
-    if (closest.length === 1) out.push(visit(closest[0]!, value, path));
-  } else if ((node.mk || node.se) && isObject) {
-    return entryTasks(node, value, path, visit);
-  } else if (node.p && isObject) {
+  if (node.a) {
+    for (const member of node.a) listTask(frame, member, value, SAME);
+  } else if (node.m) {
+    listMember(w, frame, node, node.m, value, path);
+  } else if ((node.mk || node.se) && isObjectLike(value)) {
+    frame.rest = Rest.Entries;
+  } else if (node.p && isObjectLike(value)) {
     for (const [key, child, optional, ownOnly = false] of node.p) {
       const got = read(value, key, ownOnly);
-      const present = () => (ownOnly ? hasOwnKey(value, key) : hasKey(value, key));
-      if (!got.ok) out.push({ issue: { path: keyPath(path, key), expected: `${child.t} (reading it threw)`, value: got.error } });
-      else if (got.value === undefined && optional === 'exact') {
-        if (present()) out.push({ issue: { path: keyPath(path, key), expected: child.t, value: undefined } });
-      } else if (got.value === undefined && !optional && !present()) out.push({ issue: { path: keyPath(path, key), expected: child.t, value: undefined } });
-      else if (!(optional && got.value === undefined)) out.push(visit(child, got.value, keyPath(path, key)));
+      if (got === THREW) listIssue(frame, keyPath(path, key), `${child.t} (reading it threw)`, readError);
+      else if (got === undefined && optional === 'exact') {
+        if (present(value, key, ownOnly)) listIssue(frame, keyPath(path, key), child.t, undefined);
+      } else if (got === undefined && !optional && !present(value, key, ownOnly)) listIssue(frame, keyPath(path, key), child.t, undefined);
+      else if (!(optional && got === undefined)) listTask(frame, child, got, key);
     }
     // Only a plain object has string-keyed or symbol-keyed index signatures (an array, however
     // long, is then the node's own failure); arrays and typed arrays have number-keyed ones.
-    if ((node.i || node.k ? plain(value) : node.n !== undefined) && typeof value === 'object') return keyTasks(node, value, path, visit);
+    if ((node.i || node.k ? plain(value) : node.n !== undefined) && typeof value === 'object') frame.rest = Rest.Keys;
   } else if (node.e && Array.isArray(value)) {
-    return elementTasks(node.e, value, path, visit, fits);
+    frame.rest = Rest.Elements;
   } else if (node.u && Array.isArray(value)) {
-    return tupleTasks(node.u, node.r === true, value, path, visit);
+    frame.rest = Rest.Tuple;
   }
-  return undefined;
 }
 
-type Visit = (child: SchemaNode, childValue: unknown, childPath: string) => Task;
+function present(value: unknown, key: PropertyKey, ownOnly: boolean): boolean {
+  return ownOnly ? hasOwnKey(value, key) : hasKey(value, key);
+}
 
-function* entryTasks(node: SchemaNode, value: unknown, path: string, visit: Visit): Generator<Task, void, undefined> {
-  let i = 0;
-  for (const entry of safeEntries(value, node.se !== undefined)) {
-    if (node.se) yield visit(node.se, entry, `${path}[${i}]`);
-    else {
-      const [k, v] = entry as [unknown, unknown];
-      yield visit(node.mk!, k, `${path}[${i}][0]`);
-      yield visit(node.mv!, v, `${path}[${i}][1]`);
+/** The kinds of value a union member describes, to pick the members of the value's kind. */
+const enum Kind {
+  Array,
+  Map,
+  Set,
+  Object,
+  Other,
+}
+
+function kindOf(value: unknown): Kind {
+  if (Array.isArray(value)) return Kind.Array;
+  if (isMap(value)) return Kind.Map;
+  if (isSet(value)) return Kind.Set;
+  return isObjectLike(value) ? Kind.Object : Kind.Other;
+}
+
+function ofKind(member: SchemaNode, kind: Kind): boolean {
+  switch (kind) {
+    case Kind.Array:
+      return member.e !== undefined || member.u !== undefined;
+    case Kind.Map:
+      return member.mk !== undefined;
+    case Kind.Set:
+      return member.se !== undefined;
+    case Kind.Object:
+      return member.p !== undefined || member.a !== undefined;
+    default:
+      return false;
+  }
+}
+
+/**
+ * A union: descend into the member the value is closest to, of its kind and, among several, the
+ * one a discriminant picks, else the one that fails least (see `closestMembers`). A tie leaves the
+ * union as a whole as what was expected.
+ */
+function listMember(w: Walk, frame: Frame, node: SchemaNode, members: readonly SchemaNode[], value: unknown, path: string): void {
+  const isObject = isObjectLike(value);
+  const kind = kindOf(value);
+  let sameKind = members.filter((m) => ofKind(m, kind));
+  // A Map or Set with no Map or Set member is explained as an object.
+  if (sameKind.length === 0 && isObject && kind !== Kind.Array) sameKind = members.filter((m) => ofKind(m, Kind.Object));
+  let selected = sameKind;
+  const discriminants = node.d;
+  if (discriminants && isObject && sameKind.length > 1) {
+    selected = [];
+    for (const m of sameKind) if (discriminants.every((key) => discriminantFits(m, value, key, w.levelSeen))) selected.push(m);
+    // No member has the value's discriminant: that property is what is wrong.
+    if (selected.length === 0) {
+      const key = discriminants.find((k) => !sameKind.some((m) => discriminantFits(m, value, k, w.levelSeen))) ?? discriminants[0]!;
+      const expected = [...new Set(sameKind.map((m) => propertiesOf(m).find((p) => p[0] === key)?.[1].t).filter((t) => t !== undefined))].join(' | ');
+      const got = read(value, key, false);
+      listIssue(frame, keyPath(path, key), expected, got === THREW ? readError : got);
+      return;
     }
-    i++;
   }
+  const closest = selected.length > 1 ? closestMembers(selected, value, w.levelSeen) : selected;
+  if (closest.length === 1) listTask(frame, closest[0], value, SAME);
 }
 
-function* keyTasks(node: SchemaNode, value: object, path: string, visit: Visit): Generator<Task, void, undefined> {
-  for (const key of safeKeys(value)) {
-    const got = read(value, key);
-    const child = got.ok ? got.value : undefined;
-    if (node.n && String(Number(key)) === key) yield visit(node.n, child, keyPath(path, key));
-    if (node.i) yield visit(node.i, child, keyPath(path, key));
-    for (const [keyIs, keyed] of node.k ?? []) if (safe(() => keyIs(key))) yield visit(keyed, child, keyPath(path, key));
+/** An array's elements, each against the element node. */
+function elementStep(w: Walk, frame: Frame): boolean {
+  const element = frame.node.e!;
+  const value = frame.value as readonly unknown[];
+  if (!frame.started) {
+    frame.started = true;
+    const length = safeLength(value);
+    frame.end = length;
+    // A huge sparse array whose holes fit: only its elements can fail, so only they are looked at.
+    if (length > SPARSE_LENGTH && fits(element, undefined, w.levelSeen)) {
+      const indexes = presentIndexes(value, length);
+      if (indexes) {
+        frame.indexes = indexes;
+        frame.end = indexes.length;
+      }
+    }
   }
+  if (frame.i >= frame.end) return false;
+  const at = frame.i++;
+  const i = frame.indexes ? frame.indexes[at]! : at;
+  visitChild(w, frame, element, readIndex(value, i), i, '');
+  return true;
 }
 
-function* elementTasks(element: SchemaNode, value: readonly unknown[], path: string, visit: Visit, fits: (node: SchemaNode, value: unknown) => boolean): Generator<Task, void, undefined> {
-  const length = safeLength(value);
-  // A huge sparse array whose holes fit: only its elements can fail, so only they are looked at.
-  const indexes = length > SPARSE_LENGTH && fits(element, undefined) ? presentIndexes(value, length) : undefined;
-  if (indexes) for (const i of indexes) yield visit(element, readIndex(value, i), `${path}[${i}]`);
-  else for (let i = 0; i < length; i++) yield visit(element, readIndex(value, i), `${path}[${i}]`);
+/** A tuple's elements, then its rest elements against the rest node (the last of `u`). */
+function tupleStep(w: Walk, frame: Frame): boolean {
+  const elements = frame.node.u!;
+  const value = frame.value as readonly unknown[];
+  const fixed = frame.node.r === true ? elements.length - 1 : elements.length;
+  if (!frame.started) {
+    frame.started = true;
+    const length = safeLength(value);
+    frame.end = frame.node.r === true ? length : Math.min(fixed, length);
+  }
+  if (frame.i >= frame.end) return false;
+  const i = frame.i++;
+  visitChild(w, frame, elements[i < fixed ? i : fixed]!, readIndex(value, i), i, '');
+  return true;
 }
 
-function* tupleTasks(elements: readonly SchemaNode[], rest: boolean, value: readonly unknown[], path: string, visit: Visit): Generator<Task, void, undefined> {
-  const length = safeLength(value);
-  const fixed = rest ? elements.length - 1 : elements.length;
-  for (let i = 0; i < Math.min(fixed, length); i++) yield visit(elements[i]!, readIndex(value, i), `${path}[${i}]`);
-  if (rest) for (let i = fixed; i < length; i++) yield visit(elements[fixed]!, readIndex(value, i), `${path}[${i}]`);
+/** A Set's elements, or a Map's keys and values (entry `i`'s at `[i][0]` and `[i][1]`), as far as they can be read. */
+function entryStep(w: Walk, frame: Frame): boolean {
+  const node = frame.node;
+  const isSet = node.se !== undefined;
+  if (!frame.started) {
+    frame.started = true;
+    frame.source = entries(frame.value, isSet);
+  }
+  if (frame.step === 1) {
+    // The value of the Map entry whose key was looked at last.
+    frame.step = 0;
+    visitChild(w, frame, node.mv!, frame.item, frame.i++, '[1]');
+    return true;
+  }
+  const iterator = frame.source as Iterator<unknown> | undefined;
+  const entry = nextEntry(iterator);
+  if (entry === DONE) {
+    frame.source = undefined;
+    return false;
+  }
+  if (isSet) visitChild(w, frame, node.se!, entry, frame.i++, '');
+  else {
+    const pair = entry as readonly [unknown, unknown];
+    frame.step = 1;
+    frame.item = pair[1];
+    visitChild(w, frame, node.mk!, pair[0], frame.i, '[0]');
+  }
+  return true;
+}
+
+/**
+ * A plain object's own enumerable string keys (an array's or typed array's indexes for a number
+ * signature), each value against the signatures its key fits: number, string, then keyed ones.
+ */
+function keyStep(w: Walk, frame: Frame): boolean {
+  const node = frame.node;
+  if (!frame.started) {
+    frame.started = true;
+    const keys = safeKeys(frame.value as object);
+    frame.source = keys;
+    frame.end = keys.length;
+  }
+  const keys = frame.source as string[];
+  const keyed = node.k;
+  const steps = 2 + (keyed ? keyed.length : 0);
+  while (frame.i < frame.end) {
+    const key = keys[frame.i]!;
+    const s = frame.step;
+    if (s === 0) {
+      const got = read(frame.value, key, false);
+      frame.item = got === THREW ? undefined : got;
+    }
+    if (s + 1 < steps) frame.step = s + 1;
+    else {
+      frame.step = 0;
+      frame.i++;
+    }
+    if (s === 0) {
+      if (node.n && String(Number(key)) === key) {
+        visitChild(w, frame, node.n, frame.item, key, '');
+        return true;
+      }
+    } else if (s === 1) {
+      if (node.i) {
+        visitChild(w, frame, node.i, frame.item, key, '');
+        return true;
+      }
+    } else {
+      const [keyIs, child] = keyed![s - 2]!;
+      if (keyFits(keyIs, key)) {
+        visitChild(w, frame, child, frame.item, key, '');
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+function keyFits(keyIs: Is, key: PropertyKey): boolean {
+  try {
+    return keyIs(key);
+  } catch {
+    return false;
+  }
 }
 
 type PropertyEntry = readonly [PropertyKey, SchemaNode, boolean | 'exact', boolean?];
@@ -687,11 +932,11 @@ function propertiesOf(member: SchemaNode): readonly PropertyEntry[] {
 }
 
 /** Whether the value's `key` is the literal the member requires there. */
-function discriminantFits(member: SchemaNode, value: unknown, key: string, fits: (node: SchemaNode, value: unknown) => boolean): boolean {
+function discriminantFits(member: SchemaNode, value: unknown, key: string, levelSeen: Set<unknown>): boolean {
   const entry = propertiesOf(member).find((p) => p[0] === key);
   if (!entry) return false;
-  const got = read(value, key);
-  return got.ok && fits(entry[1], got.value);
+  const got = read(value, key, false);
+  return got !== THREW && fits(entry[1], got, levelSeen);
 }
 
 /**
@@ -699,34 +944,39 @@ function discriminantFits(member: SchemaNode, value: unknown, key: string, fits:
  * then fewest literal properties that do not match (those tell members apart), then fewest
  * properties that fail. Arrays, Maps and Sets: fewest elements or entries that fail.
  */
-function closestMembers(members: readonly SchemaNode[], value: unknown, fits: (node: SchemaNode, value: unknown) => boolean): SchemaNode[] {
-  const scores = members.map((member): number[] => {
-    if (Array.isArray(value)) return [member.e ? failingElements(value, () => member.e!, fits) : member.u ? failingElements(value, (i) => member.u![Math.min(i, member.u!.length - 1)]!, fits) : SCORED];
-    if (member.mk || member.se) {
-      let failed = 0;
-      let seen = 0;
-      for (const entry of safeEntries(value, member.se !== undefined)) {
-        if (member.se ? !fits(member.se, entry) : !fits(member.mk!, (entry as [unknown, unknown])[0]) || !fits(member.mv!, (entry as [unknown, unknown])[1])) failed++;
-        if (++seen >= SCORED) break;
-      }
-      return [failed];
-    }
-    let literals = 0;
-    let missing = 0;
-    let failed = 0;
-    for (const [key, child, optional, ownOnly = false] of propertiesOf(member)) {
-      const got = read(value, key, ownOnly);
-      if (got.ok && got.value === undefined && !optional && !hasKey(value, key)) missing++;
-      else if (!got.ok || (got.value === undefined ? !optional : !fits(child, got.value))) {
-        if (child.l) literals++;
-        else failed++;
-      }
-    }
-    return [missing, literals, failed];
-  });
+function closestMembers(members: readonly SchemaNode[], value: unknown, levelSeen: Set<unknown>): SchemaNode[] {
+  const scores = members.map((member): number[] => score(member, value, levelSeen));
   let best = scores[0]!;
-  for (const score of scores) if (compare(score, best) < 0) best = score;
+  for (const s of scores) if (compare(s, best) < 0) best = s;
   return members.filter((_, i) => compare(scores[i]!, best) === 0);
+}
+
+function score(member: SchemaNode, value: unknown, levelSeen: Set<unknown>): number[] {
+  if (Array.isArray(value)) return [member.e || member.u ? failingElements(value, member, levelSeen) : SCORED];
+  if (member.mk || member.se) {
+    const isSet = member.se !== undefined;
+    const iterator = entries(value, isSet);
+    let failed = 0;
+    let seen = 0;
+    for (let entry = nextEntry(iterator); entry !== DONE; entry = nextEntry(iterator)) {
+      const pair = entry as readonly [unknown, unknown];
+      if (isSet ? !fits(member.se!, entry, levelSeen) : !fits(member.mk!, pair[0], levelSeen) || !fits(member.mv!, pair[1], levelSeen)) failed++;
+      if (++seen >= SCORED) break;
+    }
+    return [failed];
+  }
+  let literals = 0;
+  let missing = 0;
+  let failed = 0;
+  for (const [key, child, optional, ownOnly = false] of propertiesOf(member)) {
+    const got = read(value, key, ownOnly);
+    if (got === undefined && !optional && !hasKey(value, key)) missing++;
+    else if (got === THREW || (got === undefined ? !optional : !fits(child, got, levelSeen))) {
+      if (child.l) literals++;
+      else failed++;
+    }
+  }
+  return [missing, literals, failed];
 }
 
 function compare(a: readonly number[], b: readonly number[]): number {
@@ -737,31 +987,38 @@ function compare(a: readonly number[], b: readonly number[]): number {
 /** Elements or entries looked at to score a union member: enough to tell members apart, bounded for huge values. */
 const SCORED = 1_000;
 
-/** How many of an array's first `SCORED` elements fail the node for their index. */
-function failingElements(value: readonly unknown[], element: (index: number) => SchemaNode, fits: (node: SchemaNode, value: unknown) => boolean): number {
+/** How many of an array's first `SCORED` elements fail the member's node for their index. */
+function failingElements(value: readonly unknown[], member: SchemaNode, levelSeen: Set<unknown>): number {
   let failed = 0;
   const length = Math.min(safeLength(value), SCORED);
-  for (let i = 0; i < length; i++) if (!fits(element(i), readIndex(value, i))) failed++;
+  const tuple = member.u;
+  for (let i = 0; i < length; i++) {
+    const node = member.e ?? tuple![Math.min(i, tuple!.length - 1)]!;
+    if (!fits(node, readIndex(value, i), levelSeen)) failed++;
+  }
   return failed;
 }
 
-/** A Map's entries or a Set's values, one at a time, as far as they can be read. */
-function* safeEntries(value: unknown, set: boolean): Generator<unknown, void, undefined> {
-  let iterator: Iterator<unknown>;
+/** What `nextEntry` returns after the last entry, or when reading one threw. */
+const DONE: unique symbol = Symbol('done');
+
+/** The iterator over a Map's entries or a Set's values; `undefined` when `value` is neither (the node itself is then what was expected). */
+function entries(value: unknown, set: boolean): Iterator<unknown> | undefined {
   try {
-    iterator = (set ? Set.prototype.values.call(value) : Map.prototype.entries.call(value)) as Iterator<unknown>;
+    return (set ? Set.prototype.values.call(value) : Map.prototype.entries.call(value)) as Iterator<unknown>;
   } catch {
-    return; // not a Map or Set: the node itself is what was expected
+    return undefined;
   }
-  for (;;) {
-    let step: IteratorResult<unknown>;
-    try {
-      step = iterator.next();
-    } catch {
-      return;
-    }
-    if (step.done) return;
-    yield step.value;
+}
+
+/** The next entry, or `DONE` at the end or where reading it threw. */
+function nextEntry(iterator: Iterator<unknown> | undefined): unknown {
+  if (iterator === undefined) return DONE;
+  try {
+    const step = iterator.next();
+    return step.done ? DONE : step.value;
+  } catch {
+    return DONE;
   }
 }
 
@@ -790,16 +1047,8 @@ function safeLength(value: readonly unknown[]): number {
 }
 
 function readIndex(value: readonly unknown[], i: number): unknown {
-  const got = read(value, i);
-  return got.ok ? got.value : undefined;
-}
-
-function safe(check: () => boolean): boolean {
-  try {
-    return check();
-  } catch {
-    return false;
-  }
+  const got = read(value, i, false);
+  return got === THREW ? undefined : got;
 }
 
 function hasKey(value: unknown, key: PropertyKey): boolean {
