@@ -12,6 +12,7 @@ import { accepts, checkAt, reasonsFor, type Case } from './cases.js';
 import { NoMatchingOverloadError } from './errors.js';
 import { functionName } from './internal/describe.js';
 import { CASES } from './internal/symbols.js';
+import type { Candidate } from './types/issue.js';
 
 type Test = (value: unknown) => boolean;
 /** Dispatch for one argument count: `this`, then exactly that many arguments. */
@@ -110,8 +111,17 @@ function block4(group: readonly Case[], next: Step4): Step4 {
 /** The name errors show; read when an error is built, so a later `name` (defineProperty) counts. */
 type NameOf = () => string;
 
+/**
+ * Throws the no-match error. A loop, not `cases.map(…)`: a callback made per call would take its
+ * optimized code (which inlines the whole explanation) with it when it is collected, so a program
+ * that fails now and then would compile it again after each garbage collection.
+ */
 function fail(cases: readonly Case[], nameOf: NameOf, args: unknown[]): never {
-  const candidates = cases.map((c) => ({ signature: c.signature, errors: reasonsFor(c, args) }));
+  const candidates: Candidate[] = [];
+  for (let i = 0; i < cases.length; i++) {
+    const c = cases[i]!;
+    candidates.push({ signature: c.signature, errors: reasonsFor(c, args) });
+  }
   throw new NoMatchingOverloadError(nameOf(), args, candidates);
 }
 

@@ -85,6 +85,23 @@ export class ProtocolError extends TypeError {
 }
 brand(ProtocolError, 'ProtocolError', 'ERR_PROTOCOL');
 
+/**
+ * Where each error class keeps one instance of its own for the life of the program. An instance's
+ * hidden class is reached from the class's through the properties its constructor adds, links the
+ * engine holds weakly: with no instance alive, a garbage collection frees it, and V8 throws away the
+ * optimized code of every function built around it (the failing dispatch, which inlines the whole
+ * explanation), to be compiled again at the next failures. A program that fails a call now and then
+ * would pay that every time; a failing overload call cost ~40 us instead of ~6. On the class itself,
+ * since a module-level binding that no function reads does not outlive the module's first run.
+ */
+const KEPT = Symbol('kept');
+
+function keep(ctor: Function, instance: object): void {
+  Object.defineProperty(ctor, KEPT, { value: instance });
+}
+keep(NoMatchingOverloadError, new NoMatchingOverloadError('', [], []));
+keep(ProtocolError, new ProtocolError('', [], ''));
+
 /** Every SetupError this copy of duckcall has made (see `isSetupErrorMadeHere`). */
 const madeHere = new WeakSet<object>();
 

@@ -29,11 +29,15 @@ export function thrownDuringCheck(expected: string, error: unknown): string {
 }
 
 export function noMatchingOverload(name: string, args: readonly unknown[], candidates: readonly Candidate[]): string {
-  const head = `No overload${name ? ` of ${name}()` : ''} accepts (${args.map(typeName).join(', ')}).`;
-  const lines = candidates.map(({ signature, errors }) =>
-    `  ${signature}: ${errors.length > 0 ? formatIssue(errors[0]!) : 'rejected the arguments'}`,
-  );
-  return [head, ...lines].join('\n');
+  // Loops, not map/join: built on every failed call, and a callback made per call is optimized anew.
+  let types = '';
+  for (let i = 0; i < args.length; i++) types += (i > 0 ? ', ' : '') + typeName(args[i]);
+  let text = `No overload${name ? ` of ${name}()` : ''} accepts (${types}).`;
+  for (let i = 0; i < candidates.length; i++) {
+    const { signature, errors } = candidates[i]!;
+    text += `\n  ${signature}: ${errors.length > 0 ? formatIssue(errors[0]!) : 'rejected the arguments'}`;
+  }
+  return text;
 }
 
 export function protocolViolated(name: string, errors: readonly Issue[]): string {
