@@ -131,6 +131,24 @@ const READONLY_COLLECTIONS = new Map([
   ['ReadonlySet', 'Set'],
 ]);
 
+/**
+ * Type texts already printed, per checker (so per program: a new program starts afresh). Printed
+ * without an enclosing declaration, a type's text is the same wherever it is asked for, and printing
+ * is not cheap: naming each type looks it up in the global scope (all of lib.dom, in most projects).
+ * A guard asks for the same type's text several times (its protocol, its schema node, each property
+ * of that type), and a program's files share `number`, `string[]` and their own imported types.
+ */
+const typeTexts = new WeakMap<ts.TypeChecker, Map<ts.Type, string>>();
+const qualifiedTypeTexts = new WeakMap<ts.TypeChecker, Map<ts.Type, string>>();
+
+function printedOnce(cache: WeakMap<ts.TypeChecker, Map<ts.Type, string>>, checker: ts.TypeChecker, type: ts.Type, flags: ts.TypeFormatFlags): string {
+  let texts = cache.get(checker);
+  if (!texts) cache.set(checker, (texts = new Map()));
+  let text = texts.get(type);
+  if (text === undefined) texts.set(type, (text = checker.typeToString(type, undefined, flags)));
+  return text;
+}
+
 /** Builds shapes for one program; object shapes are shared across a file's guards. */
 export class ShapeBuilder {
   private readonly objects = new Map<ts.Type, ObjectShape>();
@@ -146,8 +164,17 @@ export class ShapeBuilder {
     this.exactOptional = program.getCompilerOptions().exactOptionalPropertyTypes === true;
   }
 
+  /** The type as TypeScript prints it (in messages, schema nodes and protocol names). */
   text(type: ts.Type): string {
-    return this.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseSingleQuotesForStringLiteralType);
+    return printedOnce(typeTexts, this.checker, type, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseSingleQuotesForStringLiteralType);
+  }
+
+  /**
+   * The type fully qualified (`import("/abs/src/shapes").Circle`), as `checker.typeToString(type,
+   * undefined, NoTruncation | UseFullyQualifiedType)` prints it, printed once per program.
+   */
+  qualifiedText(type: ts.Type): string {
+    return printedOnce(qualifiedTypeTexts, this.checker, type, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseFullyQualifiedType);
   }
 
   shapeOf(type: ts.Type, at: ts.Node): Shape {
