@@ -197,18 +197,18 @@ let known: Map<Is, Map<unknown, boolean>> | undefined;
  */
 const state = { seen: new Set<unknown>() };
 
-/**
- * The `seen` of a one-level check run by `violations` (see `oneLevel`): what `later` is called with
- * there owes nothing, it leaves the verdict open. Any other run has a `seen` of its own.
- */
-let oneLevelSeen: Set<unknown> | undefined;
-/** A one-level check left a part open (its `false` may only be a part not looked at). */
-let open = false;
+/** The one-level checks of `violations` (see `oneLevel`); an object's fields, which cost less to read than a module's `let`s. */
+const level: {
+  /** The `seen` of a one-level check: what `later` is called with there owes nothing, it leaves the verdict open. Any other run has a `seen` of its own. */
+  seen: Set<unknown> | undefined;
+  /** A one-level check left a part open (its `false` may only be a part not looked at). */
+  open: boolean;
+} = { seen: undefined, open: false };
 
 /** Runs `check` from outside, with a `seen` of its own; the checks it leaves owed are above `mark`. */
 function runFrom(check: Is, value: unknown, mark: number): boolean {
   const outer = state.seen;
-  if (outer.size > 0 || outer === oneLevelSeen) state.seen = new Set();
+  if (outer.size > 0 || outer === level.seen) state.seen = new Set();
   try {
     return check(value, 0);
   } catch (error) {
@@ -224,8 +224,8 @@ function runFrom(check: Is, value: unknown, mark: number): boolean {
  * if it is known, else `true` for now. In a one-level run it is `false`, and the verdict open.
  */
 export function later(check: Is, value: unknown, seen?: Set<unknown>): boolean {
-  if (seen !== undefined && seen === oneLevelSeen) {
-    open = true;
+  if (seen !== undefined && seen === level.seen) {
+    level.open = true;
     return false;
   }
   const verdict = known?.get(check)?.get(value);
@@ -441,20 +441,29 @@ export interface SchemaNode {
  * value (see `oneLevel`), so its time is linear in what it looks at.
  */
 export function violations(node: SchemaNode, value: unknown, path = '$input'): Issue[] {
-  // A walk in progress (a getter may run another) keeps its own `levelSeen`; a finished one's is empty
-  // again (generated checks delete what they add), so the next walk at that nesting reuses it.
-  const levelSeen = levelSeens[walking] ?? (levelSeens[walking] = new Set());
-  if (levelSeen.size > 0) levelSeen.clear();
+  // A walk in progress (a getter may run another) keeps its own state; the next walk at the same
+  // nesting reuses it once it is over.
+  const w = walks[walking] ?? (walks[walking] = newWalk());
   walking++;
+  // The walk's checks run one level deep (see `oneLevel`) with the walk's own `seen`, set for the
+  // whole walk rather than around each check. Code a getter runs in between is no different from
+  // the code it runs inside a check: a check called from outside gets a `seen` of its own
+  // (`runFrom`), and a walk its own state.
+  const outerSeen = state.seen;
+  const outerLevel = level.seen;
+  state.seen = level.seen = w.levelSeen;
   try {
-    return walk(newWalk(levelSeen), node, value, path);
+    return walk(w, node, value, path);
   } finally {
+    state.seen = outerSeen;
+    level.seen = outerLevel;
     walking--;
+    done(w);
   }
 }
 
-/** The `levelSeen` of each nesting of walks in progress (see `violations`). */
-const levelSeens: Set<unknown>[] = [];
+/** The state of each nesting of walks in progress (see `violations`). */
+const walks: Walk[] = [];
 let walking = 0;
 
 /**
@@ -476,7 +485,18 @@ function read(value: unknown, key: PropertyKey, ownOnly: boolean): unknown {
 function keyPath(path: string, key: PropertyKey): string {
   if (typeof key === 'number') return `${path}[${key}]`;
   if (typeof key === 'symbol') return `${path}[${key.toString()}]`;
-  return /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+  return isIdentifier(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+}
+
+/** `/^[A-Za-z_$][\w$]*$/` without the regular expression. */
+function isIdentifier(key: string): boolean {
+  if (key.length === 0) return false;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
+    if (!letter && !(i > 0 && c >= 48 && c <= 57)) return false;
+  }
+  return true;
 }
 
 /** The key of a part looked at whole, at its parent's path: a member of an intersection or union. */
@@ -502,16 +522,40 @@ const enum Rest {
 
 /** The state of one walk: its issues, the failing (node, value) pairs it has walked, its frames. */
 interface Walk {
-  readonly issues: Issue[];
-  /** Made at the first failing object: most values that fail are found at their first level or two. */
+  issues: Issue[];
+  /**
+   * The failing objects walked, with their nodes: a list of pairs (node, value) while it is short
+   * (most values that fail are found within a few objects), then a map.
+   */
+  readonly pairs: unknown[];
+  /** Slots of `pairs` in use (the list is kept, its length never shrinks). */
+  listed: number;
   seen: Map<SchemaNode, Set<unknown>> | undefined;
   readonly stack: Frame[];
+  /** The `seen` of its one-level checks (see `oneLevel`): empty between them, since generated checks delete what they add. */
   readonly levelSeen: Set<unknown>;
 }
 
-function newWalk(levelSeen: Set<unknown>): Walk {
-  return { issues: [], seen: undefined, stack: [], levelSeen };
+function newWalk(): Walk {
+  return { issues: NO_ISSUES, pairs: [], listed: 0, seen: undefined, stack: [], levelSeen: new Set() };
 }
+
+const NO_ISSUES: Issue[] = [];
+
+/** Lets go of what a finished walk looked at, for the next walk at its nesting. */
+function done(w: Walk): void {
+  w.issues = NO_ISSUES;
+  const pairs = w.pairs;
+  for (let i = 0; i < w.listed; i++) pairs[i] = undefined;
+  w.listed = 0;
+  w.seen = undefined;
+  // Empty unless the walk stopped at the limit (or threw).
+  if (w.stack.length > 0) w.stack.length = 0;
+  if (w.levelSeen.size > 0) w.levelSeen.clear();
+}
+
+/** Pairs listed before they move to a map: looking one up costs a pass over the list. */
+const LISTED_PAIRS = 16;
 
 /**
  * A failing node being explained: its issues are those added to the list after `before`. What to
@@ -584,7 +628,9 @@ function listIssue(frame: Frame, path: string, expected: string, value: unknown)
  * pair is walked once, so cyclic values terminate.
  */
 function walk(w: Walk, root: SchemaNode, rootValue: unknown, rootPath: string): Issue[] {
-  const { issues, stack } = w;
+  const issues: Issue[] = [];
+  w.issues = issues;
+  const stack = w.stack;
   visit(w, undefined, root, rootValue, rootPath);
   while (stack.length > 0 && issues.length < MAX_ISSUES) {
     const top = stack[stack.length - 1]!;
@@ -625,7 +671,7 @@ function step(w: Walk, frame: Frame): boolean {
 
 /** Looks at a part of `parent`'s value: `key` (and `suffix`) say where it is below `parent`'s path. */
 function visitChild(w: Walk, parent: Frame, node: SchemaNode, value: unknown, key: ChildKey, suffix: string): void {
-  const verdict = oneLevel(node, value, w.levelSeen);
+  const verdict = oneLevel(node, value);
   if (verdict === Verdict.Fits) return;
   if (isCycle(w, node, value)) {
     // A cycle back to a value being walked: it fails there, where it is reported.
@@ -638,7 +684,7 @@ function visitChild(w: Walk, parent: Frame, node: SchemaNode, value: unknown, ke
 
 /** Looks at the root. */
 function visit(w: Walk, parent: Frame | undefined, node: SchemaNode, value: unknown, path: string): void {
-  const verdict = oneLevel(node, value, w.levelSeen);
+  const verdict = oneLevel(node, value);
   if (verdict === Verdict.Fits) return;
   if (isCycle(w, node, value)) return;
   push(w, newFrame(node, value, path, w.issues.length, parent, verdict === Verdict.Open));
@@ -647,12 +693,29 @@ function visit(w: Walk, parent: Frame | undefined, node: SchemaNode, value: unkn
 /** Whether a failing object was walked with this node already; else notes it. */
 function isCycle(w: Walk, node: SchemaNode, value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;
-  const seen = w.seen ?? (w.seen = new Map());
+  if (w.seen === undefined) {
+    const pairs = w.pairs;
+    const listed = w.listed;
+    for (let i = 0; i < listed; i += 2) if (pairs[i + 1] === value && pairs[i] === node) return true;
+    if (listed < 2 * LISTED_PAIRS) {
+      pairs[listed] = node;
+      pairs[listed + 1] = value;
+      w.listed = listed + 2;
+      return false;
+    }
+    w.seen = new Map();
+    for (let i = 0; i < listed; i += 2) noteSeen(w.seen, pairs[i] as SchemaNode, pairs[i + 1]);
+  }
+  const values = w.seen.get(node);
+  if (values !== undefined && values.has(value)) return true;
+  noteSeen(w.seen, node, value);
+  return false;
+}
+
+function noteSeen(seen: Map<SchemaNode, Set<unknown>>, node: SchemaNode, value: unknown): void {
   let values = seen.get(node);
   if (values === undefined) seen.set(node, (values = new Set()));
-  if (values.has(value)) return true;
   values.add(value);
-  return false;
 }
 
 function push(w: Walk, frame: Frame): void {
@@ -674,28 +737,22 @@ const enum Verdict {
  * otherwise it is open, and `violations` finds out by walking the parts. So the walk costs one level
  * per level, however deep the value. A throwing check is a failure.
  */
-function oneLevel(node: SchemaNode, value: unknown, levelSeen: Set<unknown>): Verdict {
-  const outerSeen = state.seen;
-  const outerLevel = oneLevelSeen;
-  const outerOpen = open;
-  state.seen = oneLevelSeen = levelSeen;
-  open = false;
+function oneLevel(node: SchemaNode, value: unknown): Verdict {
+  const outerOpen = level.open;
+  level.open = false;
   let fits: boolean;
   try {
     fits = node.is(value, FAST_DEPTH - 1);
   } catch {
     fits = false;
-  } finally {
-    state.seen = outerSeen;
-    oneLevelSeen = outerLevel;
   }
-  const verdict = fits ? Verdict.Fits : open ? Verdict.Open : Verdict.Fails;
-  open = outerOpen;
+  const verdict = fits ? Verdict.Fits : level.open ? Verdict.Open : Verdict.Fails;
+  level.open = outerOpen;
   return verdict;
 }
 
-function fits(node: SchemaNode, value: unknown, levelSeen: Set<unknown>): boolean {
-  return oneLevel(node, value, levelSeen) === Verdict.Fits;
+function fits(node: SchemaNode, value: unknown): boolean {
+  return oneLevel(node, value) === Verdict.Fits;
 }
 
 function isObjectLike(value: unknown): boolean {
@@ -715,7 +772,13 @@ function listChildren(w: Walk, frame: Frame): void {
   } else if ((node.mk || node.se) && isObjectLike(value)) {
     frame.rest = Rest.Entries;
   } else if (node.p && isObjectLike(value)) {
-    for (const [key, child, optional, ownOnly = false] of node.p) {
+    const properties = node.p;
+    for (let j = 0; j < properties.length; j++) {
+      const entry = properties[j]!;
+      const key = entry[0];
+      const child = entry[1];
+      const optional = entry[2];
+      const ownOnly = entry[3] === true;
       const got = read(value, key, ownOnly);
       if (got === THREW) listIssue(frame, keyPath(path, key), `${child.t} (reading it threw)`, readError);
       else if (got === undefined && optional === 'exact') {
@@ -776,25 +839,63 @@ function ofKind(member: SchemaNode, kind: Kind): boolean {
 function listMember(w: Walk, frame: Frame, node: SchemaNode, members: readonly SchemaNode[], value: unknown, path: string): void {
   const isObject = isObjectLike(value);
   const kind = kindOf(value);
-  let sameKind = members.filter((m) => ofKind(m, kind));
+  let sameKind = membersOfKind(members, kind);
   // A Map or Set with no Map or Set member is explained as an object.
-  if (sameKind.length === 0 && isObject && kind !== Kind.Array) sameKind = members.filter((m) => ofKind(m, Kind.Object));
+  if (sameKind.length === 0 && isObject && kind !== Kind.Array) sameKind = membersOfKind(members, Kind.Object);
   let selected = sameKind;
   const discriminants = node.d;
   if (discriminants && isObject && sameKind.length > 1) {
     selected = [];
-    for (const m of sameKind) if (discriminants.every((key) => discriminantFits(m, value, key, w.levelSeen))) selected.push(m);
+    for (const m of sameKind) if (fitsDiscriminants(m, value, discriminants)) selected.push(m);
     // No member has the value's discriminant: that property is what is wrong.
     if (selected.length === 0) {
-      const key = discriminants.find((k) => !sameKind.some((m) => discriminantFits(m, value, k, w.levelSeen))) ?? discriminants[0]!;
-      const expected = [...new Set(sameKind.map((m) => propertiesOf(m).find((p) => p[0] === key)?.[1].t).filter((t) => t !== undefined))].join(' | ');
+      const key = wrongDiscriminant(sameKind, value, discriminants);
       const got = read(value, key, false);
-      listIssue(frame, keyPath(path, key), expected, got === THREW ? readError : got);
+      listIssue(frame, keyPath(path, key), discriminantTypes(sameKind, key), got === THREW ? readError : got);
       return;
     }
   }
-  const closest = selected.length > 1 ? closestMembers(selected, value, w.levelSeen) : selected;
+  const closest = selected.length > 1 ? closestMembers(selected, value) : selected;
   if (closest.length === 1) listTask(frame, closest[0], value, SAME);
+}
+
+// Loops rather than callbacks (filter, every, some…) here and below: a callback made per call is
+// compiled again once a garbage collection has taken its instances.
+
+function membersOfKind(members: readonly SchemaNode[], kind: Kind): SchemaNode[] {
+  const out: SchemaNode[] = [];
+  for (const m of members) if (ofKind(m, kind)) out.push(m);
+  return out;
+}
+
+function fitsDiscriminants(member: SchemaNode, value: unknown, discriminants: readonly string[]): boolean {
+  for (const key of discriminants) if (!discriminantFits(member, value, key)) return false;
+  return true;
+}
+
+/** The first discriminant no member accepts the value's property for (else the first). */
+function wrongDiscriminant(members: readonly SchemaNode[], value: unknown, discriminants: readonly string[]): string {
+  for (const key of discriminants) {
+    let fitted = false;
+    for (const m of members) {
+      if (discriminantFits(m, value, key)) {
+        fitted = true;
+        break;
+      }
+    }
+    if (!fitted) return key;
+  }
+  return discriminants[0]!;
+}
+
+/** The members' types of the discriminant `key`, each once: `"circle" | "square"`. */
+function discriminantTypes(members: readonly SchemaNode[], key: string): string {
+  const types: string[] = [];
+  for (const m of members) {
+    const t = propertyNamed(m, key)?.[1].t;
+    if (t !== undefined && !types.includes(t)) types.push(t);
+  }
+  return types.join(' | ');
 }
 
 /** An array's elements, each against the element node. */
@@ -806,7 +907,7 @@ function elementStep(w: Walk, frame: Frame): boolean {
     const length = safeLength(value);
     frame.end = length;
     // A huge sparse array whose holes fit: only its elements can fail, so only they are looked at.
-    if (length > SPARSE_LENGTH && fits(element, undefined, w.levelSeen)) {
+    if (length > SPARSE_LENGTH && fits(element, undefined)) {
       const indexes = presentIndexes(value, length);
       if (indexes) {
         frame.indexes = indexes;
@@ -931,12 +1032,17 @@ function propertiesOf(member: SchemaNode): readonly PropertyEntry[] {
   return [...(member.p ?? []), ...member.a.flatMap(propertiesOf)];
 }
 
+function propertyNamed(member: SchemaNode, key: PropertyKey): PropertyEntry | undefined {
+  for (const entry of propertiesOf(member)) if (entry[0] === key) return entry;
+  return undefined;
+}
+
 /** Whether the value's `key` is the literal the member requires there. */
-function discriminantFits(member: SchemaNode, value: unknown, key: string, levelSeen: Set<unknown>): boolean {
-  const entry = propertiesOf(member).find((p) => p[0] === key);
+function discriminantFits(member: SchemaNode, value: unknown, key: string): boolean {
+  const entry = propertyNamed(member, key);
   if (!entry) return false;
   const got = read(value, key, false);
-  return got !== THREW && fits(entry[1], got, levelSeen);
+  return got !== THREW && fits(entry[1], got);
 }
 
 /**
@@ -944,15 +1050,18 @@ function discriminantFits(member: SchemaNode, value: unknown, key: string, level
  * then fewest literal properties that do not match (those tell members apart), then fewest
  * properties that fail. Arrays, Maps and Sets: fewest elements or entries that fail.
  */
-function closestMembers(members: readonly SchemaNode[], value: unknown, levelSeen: Set<unknown>): SchemaNode[] {
-  const scores = members.map((member): number[] => score(member, value, levelSeen));
+function closestMembers(members: readonly SchemaNode[], value: unknown): SchemaNode[] {
+  const scores: number[][] = [];
+  for (const member of members) scores.push(score(member, value));
   let best = scores[0]!;
   for (const s of scores) if (compare(s, best) < 0) best = s;
-  return members.filter((_, i) => compare(scores[i]!, best) === 0);
+  const closest: SchemaNode[] = [];
+  for (let i = 0; i < members.length; i++) if (compare(scores[i]!, best) === 0) closest.push(members[i]!);
+  return closest;
 }
 
-function score(member: SchemaNode, value: unknown, levelSeen: Set<unknown>): number[] {
-  if (Array.isArray(value)) return [member.e || member.u ? failingElements(value, member, levelSeen) : SCORED];
+function score(member: SchemaNode, value: unknown): number[] {
+  if (Array.isArray(value)) return [member.e || member.u ? failingElements(value, member) : SCORED];
   if (member.mk || member.se) {
     const isSet = member.se !== undefined;
     const iterator = entries(value, isSet);
@@ -960,7 +1069,7 @@ function score(member: SchemaNode, value: unknown, levelSeen: Set<unknown>): num
     let seen = 0;
     for (let entry = nextEntry(iterator); entry !== DONE; entry = nextEntry(iterator)) {
       const pair = entry as readonly [unknown, unknown];
-      if (isSet ? !fits(member.se!, entry, levelSeen) : !fits(member.mk!, pair[0], levelSeen) || !fits(member.mv!, pair[1], levelSeen)) failed++;
+      if (isSet ? !fits(member.se!, entry) : !fits(member.mk!, pair[0]) || !fits(member.mv!, pair[1])) failed++;
       if (++seen >= SCORED) break;
     }
     return [failed];
@@ -971,7 +1080,7 @@ function score(member: SchemaNode, value: unknown, levelSeen: Set<unknown>): num
   for (const [key, child, optional, ownOnly = false] of propertiesOf(member)) {
     const got = read(value, key, ownOnly);
     if (got === undefined && !optional && !hasKey(value, key)) missing++;
-    else if (got === THREW || (got === undefined ? !optional : !fits(child, got, levelSeen))) {
+    else if (got === THREW || (got === undefined ? !optional : !fits(child, got))) {
       if (child.l) literals++;
       else failed++;
     }
@@ -988,13 +1097,13 @@ function compare(a: readonly number[], b: readonly number[]): number {
 const SCORED = 1_000;
 
 /** How many of an array's first `SCORED` elements fail the member's node for their index. */
-function failingElements(value: readonly unknown[], member: SchemaNode, levelSeen: Set<unknown>): number {
+function failingElements(value: readonly unknown[], member: SchemaNode): number {
   let failed = 0;
   const length = Math.min(safeLength(value), SCORED);
   const tuple = member.u;
   for (let i = 0; i < length; i++) {
     const node = member.e ?? tuple![Math.min(i, tuple!.length - 1)]!;
-    if (!fits(node, readIndex(value, i), levelSeen)) failed++;
+    if (!fits(node, readIndex(value, i))) failed++;
   }
   return failed;
 }
