@@ -154,7 +154,7 @@ describe.each(SETS)('$name discriminated cases', ({ fn, chain, pools }) => {
   });
 
   it('compile to a switch on the discriminant', () => {
-    expect(fn.toString()).toMatch(/switch \((k1|a === null \|\| a === undefined \? fallback : a\.kind)\) \{/);
+    expect(fn.toString()).toMatch(/switch \((k1|a === null \|\| a === void 0 \? fallback : a\.kind)\) \{/);
   });
 
   it('run the case a first-match chain of the guards picks, and which(...) names, for any arguments', () => {
@@ -263,7 +263,7 @@ describe('the switch keeps the chain’s semantics', () => {
       (s: { tag: null; v: boolean }) => 'null',
       (s: { tag: '1'; v: number }) => 'text one',
     );
-    expect(tagged.toString()).toContain('switch (a === null || a === undefined ? fallback : a.tag)');
+    expect(tagged.toString()).toContain('switch (a === null || a === void 0 ? fallback : a.tag)');
     expect(tagged({ tag: 1, v: 2 })).toBe('one');
     expect(tagged({ tag: '1', v: 2 })).toBe('text one');
     expect(tagged({ tag: true, v: 'x' })).toBe('true');

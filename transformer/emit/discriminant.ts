@@ -5,11 +5,12 @@
  * discriminant has to promise is that a value the guard accepts reads as one of the listed literals.
  */
 import type { Shape } from '../analyze/shape.js';
+import type { Literal } from './code.js';
 
 /** Aliases nest this deep at most before a shape counts as not discriminated (they cannot loop, but cheaply bounded). */
 const MAX_DEPTH = 16;
 
-export type Literal = string | number | boolean | bigint | null | undefined;
+export type { Literal };
 
 /**
  * The literals the property `key` can hold on a value `shape` accepts (as its guard reads it:
@@ -79,14 +80,6 @@ function literalValues(shape: Shape, depth = 0): Literal[] | undefined {
     default:
       return undefined;
   }
-}
-
-/** The literal as a `case` label: `"circle"`, `1`, `(-1)`, `2n`, `null`, `undefined`. */
-export function literalText(value: Literal): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'bigint') return `${value}n`;
-  if (typeof value === 'number' && (value < 0 || Object.is(value, -0))) return `(${value < 0 ? value : '-0'})`;
-  return String(value);
 }
 
 /** A key telling literals apart as `===` does (`1`, `"1"` and `1n` differ). */

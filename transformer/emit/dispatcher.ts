@@ -5,7 +5,7 @@
  * discriminant (`kind: 'circle'`, see discriminant.ts), a run of them becomes a `switch` on it, so
  * the cost stays flat as cases grow. It only chooses the case; the runtime's ordinary dispatcher
  * (`fallback`) handles everything else: no match (and its error), a check that threw, more
- * arguments than any fixed case takes. Emitted as text, like the guards it calls.
+ * arguments than any fixed case takes. Built in the intermediate form of code.ts, like the guards it calls.
  *
  * Lookups measured against the chain and not used: a `switch (typeof a)` was several times slower
  * than a chain of `typeof a === "…"` tests (which V8 compiles to type checks) at 4 and 8 primitive
@@ -15,7 +15,32 @@
  * lookup.
  */
 import type { Shape } from '../analyze/shape.js';
-import { discriminantKeys, discriminantValues, literalKey, literalText, type Literal } from './discriminant.js';
+import {
+  and,
+  assign,
+  BREAK,
+  call,
+  conditional,
+  equals,
+  fn,
+  FALSE,
+  id,
+  isTrue,
+  literal,
+  member,
+  NULL,
+  or,
+  reads,
+  returns,
+  run,
+  sequence,
+  TRUE,
+  UNDEFINED,
+  when,
+  type Expression,
+  type Statement,
+} from './code.js';
+import { discriminantKeys, discriminantValues, literalKey, type Literal } from './discriminant.js';
 import { cost, type GuardEmitter } from './guard.js';
 
 export interface CompiledPosition {
@@ -28,9 +53,9 @@ export interface CompiledPosition {
 export type CompiledCase = readonly CompiledPosition[];
 
 const ARGS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
-/** A scratch variable for property values read by inlined object checks (`statementUnder`). */
+/** A scratch variable for property values read by inlined object checks (`statementsUnder`). */
 const TEMP = 't';
-/** Stands for the value in a check while it is written, so it can be replaced by a property read. */
+/** Stands for the value in a check while it is written, to count how often the check reads it. */
 const PLACEHOLDER = '__dc_value';
 /** Sets with longer parameter lists keep the ordinary dispatcher. */
 export const MAX_COMPILED_ARITY = ARGS.length;
@@ -43,10 +68,16 @@ export const MAX_COMPILED_ARITY = ARGS.length;
  */
 export const MIN_SWITCH_CASES = 3;
 
-/** One case of an argument-count group: its statement (`if (checks) { …return cN(…) }`) and positions. */
+/** A check at one argument position. */
+interface Check {
+  readonly i: number;
+  readonly check: Expression;
+}
+
+/** One case of an argument-count group: its statements (`if (checks) { …return cN(…) }`) and positions. */
 interface Branch {
-  /** The statement, with the check at one position replaced if asked. */
-  readonly statement: (replaced?: { readonly i: number; readonly check: string }) => string;
+  /** The statements, with the check at one position replaced if asked. */
+  readonly statements: (replaced?: Check) => Statement[];
   readonly positions: readonly CompiledPosition[];
 }
 
@@ -58,48 +89,53 @@ interface Discriminant {
   readonly values: readonly (Literal[] | undefined)[];
 }
 
-/** The builder function `(fallback, c0, c1, …) => dispatcher` as JavaScript text. */
-export function dispatcherSource(cases: readonly CompiledCase[], emitter: GuardEmitter): string {
+/** What building one dispatcher needs: the guards, and whether an inlined check used the scratch variable. */
+interface Build {
+  readonly emitter: GuardEmitter;
+  usesTemp: boolean;
+}
+
+/** The builder function `(fallback, c0, c1, …) => dispatcher`. */
+export function dispatcherFunction(cases: readonly CompiledCase[], emitter: GuardEmitter): Expression {
+  const build: Build = { emitter, usesTemp: false };
   const arity = Math.max(0, ...cases.map((c) => c.length));
   const params = ARGS.slice(0, arity);
-  const groups: string[] = [];
+  const groups: { labels: Expression[]; body: Statement[] }[] = [];
   for (let n = 0; n <= arity; n++) {
     const fits = cases.map((c, index) => ({ c, index })).filter(({ c }) => n <= c.length && c.slice(n).every((p) => p.optional));
     if (fits.length === 0) continue;
     const branches = fits.map(({ c, index }): Branch => {
-      const checks = c
+      const checks: Check[] = c
         .slice(0, n)
         .map((position, i) => ({ position, i }))
         .sort((x, y) => cost(x.position.shape) - cost(y.position.shape))
         .map(({ position, i }) => {
-          const check = emitter.isExpression(position.shape, params[i]!);
-          return { i, check: position.optional && check !== 'true' ? `(${params[i]} === undefined || ${check})` : check };
+          const argument = id(params[i]!);
+          const check = emitter.isExpression(position.shape, argument);
+          return { i, check: position.optional && !isTrue(check) ? or(equals(argument, UNDEFINED), check) : check };
         });
-      const call = `{ running = true; return c${index}.call(this${params.slice(0, n).map((p) => `, ${p}`).join('')}); }`;
-      const statement = (replaced?: { i: number; check: string }): string => {
-        const list = checks.map((x) => (replaced && x.i === replaced.i ? replaced.check : x.check)).filter((check) => check !== 'true');
-        return list.length > 0 ? `if (${list.join(' && ')}) ${call}` : call;
+      const runCase = [run(assign(id('running'), TRUE)), returns(call(member(id(`c${index}`), 'call'), id('this'), ...params.slice(0, n).map(id)))];
+      const statements = (replaced?: Check): Statement[] => {
+        const list = checks.map((x) => (replaced && x.i === replaced.i ? replaced.check : x.check)).filter((check) => !isTrue(check));
+        return list.length > 0 ? [when(and(...list), runCase)] : runCase;
       };
-      return { statement, positions: c.slice(0, n) };
+      return { statements, positions: c.slice(0, n) };
     });
-    groups.push(`case ${n}:\n          ${groupBody(branches, params, `k${n}`, emitter).join('\n          ')}\n          break;`);
+    groups.push({ labels: [literal(n)], body: [...groupBody(branches, params, `k${n}`, build), BREAK] });
   }
-  const fns = cases.map((_, i) => `c${i}`).join(', ');
+  const args = id('arguments');
   // `running` tells an error thrown by a case (rethrown unchanged) from one thrown by a check (a
   // getter, a proxy trap), after which the ordinary dispatcher retries case by case.
-  return `function (fallback, ${fns}) {
-  return function (${params.join(', ')}) {
-    var running = false${groups.some((g) => g.includes(`(${TEMP} = `)) ? `, ${TEMP}` : ''};
-    try {
-      switch (arguments.length) {
-        ${groups.join('\n        ')}
-      }
-    } catch (e) {
-      if (running) throw e;
-    }
-    return fallback.apply(this, arguments);
-  };
-}`;
+  const dispatcher = fn(params, [
+    { kind: 'declare', keyword: 'var', declarators: [{ name: 'running', init: FALSE }, ...(build.usesTemp ? [{ name: TEMP }] : [])] },
+    {
+      kind: 'try',
+      body: [{ kind: 'switch', on: member(args, 'length'), clauses: groups }],
+      catch: { name: 'e', body: [when(id('running'), { kind: 'throw', value: id('e') })] },
+    },
+    returns(call(member(id('fallback'), 'apply'), id('this'), args)),
+  ]);
+  return fn(['fallback', ...cases.map((_, i) => `c${i}`)], [returns(dispatcher)]);
 }
 
 /**
@@ -111,10 +147,10 @@ export function dispatcherSource(cases: readonly CompiledCase[], emitter: GuardE
  * read that throws (a getter, a proxy trap) leaves it to the ordinary dispatcher, where that case
  * does not match, as it would have in the chain.
  */
-function groupBody(branches: readonly Branch[], params: readonly string[], local: string, emitter: GuardEmitter): string[] {
+function groupBody(branches: readonly Branch[], params: readonly string[], local: string, build: Build): Statement[] {
   const discriminant = discriminantOf(branches);
-  if (!discriminant) return branches.map((b) => b.statement());
-  const p = params[discriminant.position]!;
+  if (!discriminant) return branches.flatMap((b) => b.statements());
+  const p = id(params[discriminant.position]!);
   // Runs of two discriminated cases or more, as [start, end) of `branches`.
   const runs: [number, number][] = [];
   for (let i = 0; i < branches.length; ) {
@@ -126,27 +162,27 @@ function groupBody(branches: readonly Branch[], params: readonly string[], local
   // The guards refuse null and undefined before reading the key: then no case of a run can match,
   // and `fallback` (a function) equals no label. One run reads it in the switch itself: a local
   // assigned inside the dispatcher's try block measured slower than the chain.
-  const read = `${p} === null || ${p} === undefined ? fallback : ${p}${access(discriminant.key)}`;
-  const lines: string[] = [];
+  const read = conditional(or(equals(p, NULL), equals(p, UNDEFINED)), id('fallback'), member(p, discriminant.key));
+  const statements: Statement[] = [];
   let next = 0;
   for (const [start, end] of runs) {
-    lines.push(...branches.slice(next, start).map((b) => b.statement()));
+    statements.push(...branches.slice(next, start).flatMap((b) => b.statements()));
     // Read where the first run needs it: a case before it may match without it.
-    if (next === 0 && runs.length > 1) lines.push(`var ${local} = ${read};`);
+    if (next === 0 && runs.length > 1) statements.push({ kind: 'declare', keyword: 'var', declarators: [{ name: local, init: read }] });
     const run = branches.slice(start, end);
-    const under = (index: number, labels: readonly Literal[]) => statementUnder(run[index]!, labels, discriminant, p, emitter);
-    lines.push(...switchOver(under, discriminant.values.slice(start, end) as Literal[][], runs.length > 1 ? local : read));
+    const under = (index: number, labels: readonly Literal[]) => statementsUnder(run[index]!, labels, discriminant, p, build);
+    statements.push(switchOver(under, discriminant.values.slice(start, end) as Literal[][], runs.length > 1 ? id(local) : read));
     next = end;
   }
-  lines.push(...branches.slice(next).map((b) => b.statement()));
-  return lines;
+  statements.push(...branches.slice(next).flatMap((b) => b.statements()));
+  return statements;
 }
 
 /**
  * `switch (read) { case "a": case "b": …statements of the cases admitting them… break; }`, with
- * `under(i, labels)` the statement of the run's `i`th case under those labels.
+ * `under(i, labels)` the statements of the run's `i`th case under those labels.
  */
-function switchOver(under: (index: number, labels: readonly Literal[]) => string, values: readonly Literal[][], read: string): string[] {
+function switchOver(under: (index: number, labels: readonly Literal[]) => Statement[], values: readonly Literal[][], read: Expression): Statement {
   // Values in the order they first appear, each with the cases (indices into `run`) admitting it.
   const admitting = new Map<string, { value: Literal; cases: number[] }>();
   values.forEach((list, index) => {
@@ -165,12 +201,11 @@ function switchOver(under: (index: number, labels: readonly Literal[]) => string
     clause.labels.push(value);
     clauses.set(key, clause);
   }
-  const lines = [`switch (${read}) {`];
-  for (const { labels, cases } of clauses.values()) {
-    lines.push(`  ${labels.map((l) => `case ${literalText(l)}:`).join(' ')}`, ...cases.map((c) => `    ${under(c, labels)}`), '    break;');
-  }
-  lines.push('}');
-  return lines;
+  return {
+    kind: 'switch',
+    on: read,
+    clauses: [...clauses.values()].map(({ labels, cases }) => ({ labels: labels.map(literal), body: [...cases.flatMap((c) => under(c, labels)), BREAK] })),
+  };
 }
 
 /**
@@ -209,7 +244,7 @@ function discriminantOf(branches: readonly Branch[]): Discriminant | undefined {
  * calling its guard: V8 does not inline calls that each run for a small share of the values, and
  * past a few cases those calls were most of the cost. Anything else calls the guards.
  */
-function statementUnder(branch: Branch, labels: readonly Literal[], discriminant: Discriminant, p: string, emitter: GuardEmitter): string {
+function statementsUnder(branch: Branch, labels: readonly Literal[], discriminant: Discriminant, p: Expression, build: Build): Statement[] {
   const i = discriminant.position;
   const shape = branch.positions[i]!.shape;
   const labelKeys = new Set(labels.map(literalKey));
@@ -217,11 +252,10 @@ function statementUnder(branch: Branch, labels: readonly Literal[], discriminant
   const members = shape.kind === 'union' ? shape.members.filter(admits) : [shape];
   const only = members.length === 1 ? members[0]! : undefined;
   const everyLabel = only !== undefined && labels.every((l) => (discriminantValues(only, discriminant.key) ?? []).some((v) => literalKey(v) === literalKey(l)));
-  const inline = everyLabel ? inlineObjectCheck(only, discriminant.key, p, emitter) : undefined;
-  if (inline) return branch.statement({ i, check: inline });
-  if (members.length === (shape.kind === 'union' ? shape.members.length : 1)) return branch.statement();
-  const narrowed = members.map((m) => emitter.isExpression(m, p));
-  return branch.statement({ i, check: narrowed.length === 1 ? narrowed[0]! : `(${narrowed.join(' || ')})` });
+  const inline = everyLabel ? inlineObjectCheck(only, discriminant.key, p, build) : undefined;
+  if (inline) return branch.statements({ i, check: inline });
+  if (members.length === (shape.kind === 'union' ? shape.members.length : 1)) return branch.statements();
+  return branch.statements({ i, check: or(...members.map((m) => build.emitter.isExpression(m, p))) });
 }
 
 /**
@@ -229,7 +263,7 @@ function statementUnder(branch: Branch, labels: readonly Literal[], discriminant
  * where its guard does more than read and check properties (index signatures, weak or callable
  * types, presence checks, own-property reads, recursion), so that the guard keeps doing it.
  */
-function inlineObjectCheck(shape: Shape, key: string, p: string, emitter: GuardEmitter): string | undefined {
+function inlineObjectCheck(shape: Shape, key: string, p: Expression, build: Build): Expression | undefined {
   if (shape.kind !== 'ref') return undefined;
   const target = shape.target;
   if (target.callable || target.weak || target.recursive || target.stringIndex || target.numberIndex || target.keyedIndexes.length > 0) return undefined;
@@ -237,31 +271,28 @@ function inlineObjectCheck(shape: Shape, key: string, p: string, emitter: GuardE
   // A string has the members String declares, whatever its text: its guard refuses strings for numeric keys.
   const numericKey = (q: (typeof target.properties)[number]) => typeof q.key === 'string' && String(Number(q.key)) === q.key;
   if (!target.properties.every(simple) || target.properties.some((q) => !q.optional && numericKey(q))) return undefined;
+  const { emitter } = build;
   const checks = target.properties
     .filter((q) => q.key !== key)
     .sort((x, y) => (x.method ? 0 : cost(x.shape)) - (y.method ? 0 : cost(y.shape)))
-    .map((q) => {
-      const check = (value: string) => {
-        const test = cost(q.shape) <= 1 ? emitter.isExpression(q.shape, value) : `${emitter.isFunction(q.shape)}(${value})`;
-        return test === 'true' || !q.optional || admitsUndefined(q.shape) ? test : `${value} === undefined || ${test}`;
+    .flatMap((q) => {
+      const check = (value: Expression): Expression => {
+        const test = cost(q.shape) <= 1 ? emitter.isExpression(q.shape, value) : call(id(emitter.isFunction(q.shape)), value);
+        return isTrue(test) || !q.optional || admitsUndefined(q.shape) ? test : or(equals(value, UNDEFINED), test);
       };
-      const read = `${p}${access(q.key as string)}`;
-      const [once, twice] = [check(PLACEHOLDER), check(`${PLACEHOLDER}2`)];
-      if (once === 'true') return undefined;
+      const read = member(p, q.key as string);
+      const once = check(id(PLACEHOLDER));
+      if (isTrue(once)) return [];
       // Read where the check uses the value once (`typeof a.r === "number"`), else into the scratch
       // variable: a local assigned inside the dispatcher's try block costs more than a second load.
-      const single = once.split(PLACEHOLDER).length === 2 && once.replaceAll(PLACEHOLDER, `${PLACEHOLDER}2`) === twice;
-      return single ? once.replace(PLACEHOLDER, () => read) : `(${TEMP} = ${read}, ${check(TEMP)})`;
-    })
-    .filter((check) => check !== undefined);
-  return checks.length === 0 ? 'true' : checks.length === 1 ? checks[0] : `(${checks.join(' && ')})`;
+      if (reads(once, PLACEHOLDER) === 1) return [check(read)];
+      build.usesTemp = true;
+      return [sequence(assign(id(TEMP), read), check(id(TEMP)))];
+    });
+  return and(...checks);
 }
 
 /** Whether the check of `shape` accepts `undefined` by itself (an optional property's type usually does). */
 function admitsUndefined(shape: Shape): boolean {
   return shape.kind === 'any' || (shape.kind === 'literal' && shape.value === undefined) || (shape.kind === 'union' && shape.members.some(admitsUndefined));
-}
-
-function access(key: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
 }

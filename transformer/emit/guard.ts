@@ -1,14 +1,48 @@
 /**
  * Shapes → JavaScript: straight-line `is` functions and the schema nodes `violations` walks for
- * `validate`/`assert`. The code is produced as text and spliced into the file as one block (see
- * file-state.ts); it refers only to names this block defines and to the duckcall namespace import.
+ * `validate`/`assert`, built in the intermediate form of code.ts; it refers only to names the
+ * block defines and to the runtime's guard helpers.
  */
 import ts from 'typescript';
 import { FAST_DEPTH } from '../../src/internal/depth.js';
 import { UnsupportedType, type LazyShape, type ObjectShape, type Property, type Shape, type TupleElement } from '../analyze/shape.js';
+import {
+  and,
+  array,
+  binary,
+  call,
+  conditional,
+  declare,
+  differs,
+  element,
+  equals,
+  FALSE,
+  fn,
+  functionDeclaration,
+  id,
+  increment,
+  isTrue,
+  literal,
+  member,
+  not,
+  NULL,
+  object,
+  or,
+  printExpression,
+  returns,
+  run,
+  assign,
+  TRUE,
+  typeOf,
+  UNDEFINED,
+  when,
+  type Expression,
+  type Parameter,
+  type Statement,
+} from './code.js';
 
 /** How the generated code reaches a value (a nominal class, a unique symbol), or `undefined` if it cannot. */
-export type ClassReference = (symbol: ts.Symbol) => string | undefined;
+export type ClassReference = (symbol: ts.Symbol) => Expression | undefined;
 
 /**
  * Where an expression is written: in code outside the generated checks (a dispatcher), which calls
@@ -18,8 +52,9 @@ export type ClassReference = (symbol: ts.Symbol) => string | undefined;
 type Mode = 'entry' | 'inside';
 
 export class GuardEmitter {
-  private readonly declarations: string[] = [];
-  private readonly patches: string[] = [];
+  private readonly declarations: Statement[] = [];
+  private readonly patches: Statement[] = [];
+  /** Declared names by what they hold: a check's printed expression, an alias, a global's instance check. */
   private readonly functions = new Map<string, string>();
   private readonly objects = new Map<ObjectShape, string>();
   private readonly lazies = new Map<LazyShape, string>();
@@ -30,16 +65,16 @@ export class GuardEmitter {
   private readonly recursion = new Map<ObjectShape, boolean>();
   private counter = 0;
 
-  /** @param runtime the expression for duckcall's guard helpers, e.g. `__duckcall.__guards` */
+  /** @param runtime the expression for duckcall's guard helpers, e.g. `__dc_H` */
   constructor(
-    private readonly runtime: string,
+    private readonly runtime: Expression,
     private readonly classReference: ClassReference,
     private readonly prefix = '__dc',
   ) {}
 
   /** All generated declarations, in an order that runs (schema patches last). */
-  code(): string {
-    return [...this.declarations, ...this.patches].join('\n');
+  statements(): Statement[] {
+    return [...this.declarations, ...this.patches];
   }
 
   get empty(): boolean {
@@ -50,6 +85,11 @@ export class GuardEmitter {
     return `${this.prefix}_${kind}${this.counter++}`;
   }
 
+  /** A runtime guard helper (src/internal/guards.ts), the one way generated code reaches them. */
+  helper(name: GuardHelper): Expression {
+    return member(this.runtime, name);
+  }
+
   /**
    * The name of a hoisted function `(v) => boolean` for `shape`. When the shape can recurse, the
    * function takes the depth as a second, optional argument.
@@ -58,12 +98,13 @@ export class GuardEmitter {
     if (shape.kind === 'ref' && !shape.target.weak) return this.objectFunction(shape.target);
     if (shape.kind === 'lazy') return this.lazyFunction(shape.box);
     if (shape.kind === 'array' && shape.element.kind !== 'any') return this.elementsFunction(shape.element, 0);
-    const expression = this.expression(shape, 'v');
-    const known = this.functions.get(expression);
+    const expression = this.expression(shape, V);
+    const key = keyOf(expression);
+    const known = this.functions.get(key);
     if (known) return known;
     const name = this.fresh('f');
-    this.functions.set(expression, name);
-    this.declarations.push(`function ${name}(v${this.recurses(shape) ? ', d' : ''}) { return ${expression}; }`);
+    this.functions.set(key, name);
+    this.declarations.push(functionDeclaration(name, this.recurses(shape) ? [V_NAME, DEPTH] : [V_NAME], [returns(expression)]));
     return name;
   }
 
@@ -106,16 +147,16 @@ export class GuardEmitter {
   }
 
   /** A call of the check `name` for `shape` on `v`. */
-  private call(name: string, shape: Shape, v: string, mode: Mode): string {
-    return mode === 'inside' && this.recurses(shape) ? `${name}(${v}, d)` : `${name}(${v})`;
+  private call(name: string, shape: Shape, v: Expression, mode: Mode): Expression {
+    return mode === 'inside' && this.recurses(shape) ? call(id(name), v, D) : call(id(name), v);
   }
 
   /**
    * A runtime helper's verdict over parts of `v` (elements, entries, values), passing on the depth
    * when a part can recurse.
    */
-  private helper(helper: 'map' | 'set' | 'index' | 'keyed', args: readonly string[], recurses: boolean, mode: Mode): string {
-    return `${this.runtime}.${helper}(${[...args, ...(recurses && mode === 'inside' ? ['d'] : [])].join(', ')})`;
+  private over(helper: 'map' | 'set' | 'index' | 'keyed', args: readonly Expression[], recurses: boolean, mode: Mode): Expression {
+    return call(this.helper(helper), ...args, ...(recurses && mode === 'inside' ? [D] : []));
   }
 
   /**
@@ -124,99 +165,93 @@ export class GuardEmitter {
    * `later`, which settles it with an explicit stack. `checks` are the statements that check one
    * level, after `entry` (which must not go down: it runs before the value is marked as entered).
    */
-  private recursiveFunction(name: string, entry: readonly string[], checks: readonly string[]): string {
-    const H = this.runtime;
-    return [
-      `function ${name}(v, d) {`,
-      `  if (d === undefined) return ${H}.solve(${name}, v);`,
-      ...entry.map((line) => `  ${line}`),
-      `  const seen = ${H}.state.seen;`,
-      `  if (++d > ${FAST_DEPTH} || seen.has(v)) return ${H}.later(${name}, v, seen);`,
-      `  seen.add(v);`,
-      `  try {`,
-      ...checks.map((line) => `    ${line}`),
-      `  } finally {`,
-      `    seen.delete(v);`,
-      `  }`,
-      `}`,
-    ].join('\n');
+  private recursiveFunction(name: string, entry: readonly Statement[], checks: readonly Statement[]): Statement {
+    const seen = id('seen');
+    return functionDeclaration(name, [V_NAME, DEPTH], [
+      when(equals(D, UNDEFINED), returns(call(this.helper('solve'), id(name), V))),
+      ...entry,
+      declare('const', 'seen', member(this.helper('state'), 'seen')),
+      when(or(binary(increment(D, true), '>', literal(FAST_DEPTH)), call(member(seen, 'has'), V)), returns(call(this.helper('later'), id(name), V, seen))),
+      run(call(member(seen, 'add'), V)),
+      { kind: 'try', body: checks, finally: [run(call(member(seen, 'delete'), V))] },
+    ]);
   }
 
-  /** An expression that is true when the value `v` (an identifier) fits `shape`, for code outside the block's functions. */
-  isExpression(shape: Shape, v: string): string {
+  /** An expression that is true when the value `v` fits `shape`, for code outside the block's functions. */
+  isExpression(shape: Shape, v: Expression): Expression {
     return this.expression(shape, v, 'entry');
   }
 
-  private expression(shape: Shape, v: string, mode: Mode = 'inside'): string {
-    const H = this.runtime;
+  private expression(shape: Shape, v: Expression, mode: Mode = 'inside'): Expression {
     switch (shape.kind) {
       case 'any':
-        return 'true';
+        return TRUE;
       case 'never':
-        return 'false';
+        return FALSE;
       case 'typeof':
-        return `typeof ${v} === "${shape.type}"`;
+        return equals(typeOf(v), literal(shape.type));
       case 'literal':
-        return `${v} === ${literal(shape.value)}`;
+        return equals(v, literal(shape.value));
       case 'nonNullish':
-        return `(${v} !== null && ${v} !== undefined)`;
+        return and(differs(v, NULL), differs(v, UNDEFINED));
       case 'nonPrimitive':
-        return `(typeof ${v} === "object" ? ${v} !== null : typeof ${v} === "function")`;
+        return conditional(equals(typeOf(v), literal('object')), differs(v, NULL), equals(typeOf(v), literal('function')));
       case 'union':
-        return `(${shape.members.map((m) => this.expression(m, v, mode)).join(' || ')})`;
+        return or(...shape.members.map((m) => this.expression(m, v, mode)));
       case 'intersection': {
         // TypeScript checks an intersection's weak members as one type (IntersectionState.Target).
         const members = shape.members.map((m) => (m.kind === 'ref' ? this.call(this.objectFunction(m.target), m, v, mode) : this.expression(m, v, mode)));
         const weak = shape.members.every((m) => m.kind === 'ref' && m.target.weak);
         if (weak) members.push(this.commonCheck(shape.members.map((m) => (m as { target: ObjectShape }).target), v));
-        return `(${members.join(' && ')})`;
+        return and(...members);
       }
       case 'array':
-        if (shape.element.kind === 'any') return `${this.alias('isArray')}(${v})`;
+        if (shape.element.kind === 'any') return call(this.alias('isArray'), v);
         return this.call(this.elementsFunction(shape.element, 0), shape, v, mode);
       case 'tuple':
         return this.tuple(shape.elements, v, mode);
       case 'builtin': {
-        const instance = `${this.globalInstance(shape.name)}(${v})`;
+        const instance = call(this.globalInstance(shape.name), v);
         let check = instance;
         if (shape.name === 'Map' && shape.args.length === 2) {
           const [key, value] = shape.args as [Shape, Shape];
-          check = this.helper('map', [v, this.isFunction(key), this.isFunction(value)], this.recurses(key) || this.recurses(value), mode);
+          check = this.over('map', [v, id(this.isFunction(key)), id(this.isFunction(value))], this.recurses(key) || this.recurses(value), mode);
         } else if (shape.name === 'Set' && shape.args.length === 1) {
-          check = this.helper('set', [v, this.isFunction(shape.args[0]!)], this.recurses(shape.args[0]!), mode);
+          check = this.over('set', [v, id(this.isFunction(shape.args[0]!))], this.recurses(shape.args[0]!), mode);
         }
         if (!shape.structural) return check;
+        const structural = this.call(this.isFunction(shape.structural), shape.structural, v, mode);
         // A Map has every method ReadonlySet asks for, but not with its types: the checker rejects it.
-        const other = shape.name === 'Set' ? `!${this.globalInstance('Map')}(${v}) && ` : '';
-        return `(${instance} ? ${check} : ${other}${this.call(this.isFunction(shape.structural), shape.structural, v, mode)})`;
+        const other = shape.name === 'Set' ? and(not(call(this.globalInstance('Map'), v)), structural) : structural;
+        return conditional(instance, check, other);
       }
       case 'boxed':
-        return `(typeof ${v} === "${shape.type}" || ${H}.boxed(${v}, "${shape.type}"))`;
+        return or(equals(typeOf(v), literal(shape.type)), call(this.helper('boxed'), v, literal(shape.type)));
       case 'nominal': {
-        const instance = `${v} instanceof ${this.nominalReference(shape)}`;
+        const instance = binary(v, 'instanceof', this.nominalReference(shape));
         if (!shape.members) return instance;
-        return `(${instance} && ${this.call(this.objectFunction(shape.members), { kind: 'ref', target: shape.members }, v, mode)})`;
+        return and(instance, this.call(this.objectFunction(shape.members), { kind: 'ref', target: shape.members }, v, mode));
       }
       case 'nominalConstructor':
-        return `${H}.subclass(${v}, ${this.nominalReference(shape)})`;
+        return call(this.helper('subclass'), v, this.nominalReference(shape));
       case 'uniqueSymbol': {
         // A unique symbol with no value in reach (a brand such as `{ __tag: unique symbol }` has
         // none at all) is checked as a symbol.
         const reference = this.classReference(shape.symbol);
-        return reference ? `${v} === ${reference}` : `typeof ${v} === "symbol"`;
+        return reference ? equals(v, reference) : equals(typeOf(v), literal('symbol'));
       }
       case 'template':
-        return `${H}.template(${v}, ${this.templateParts(shape.parts)})`;
+        return call(this.helper('template'), v, id(this.templateParts(shape.parts)));
       case 'ref': {
-        const call = this.call(this.objectFunction(shape.target), shape, v, mode);
-        return shape.target.weak ? `(${call} && ${this.commonCheck([shape.target], v)})` : call;
+        const check = this.call(this.objectFunction(shape.target), shape, v, mode);
+        return shape.target.weak ? and(check, this.commonCheck([shape.target], v)) : check;
       }
       case 'lazy':
         return this.call(this.lazyFunction(shape.box), shape, v, mode);
     }
   }
 
-  private nominalReference(shape: { readonly symbol: ts.Symbol; readonly name: string }): string {
+  private nominalReference(shape: { readonly symbol: ts.Symbol; readonly name: string }): Expression {
     const reference = this.classReference(shape.symbol);
     if (!reference) {
       throw new UnsupportedType(
@@ -230,41 +265,46 @@ export class GuardEmitter {
    * A runtime helper under a module-local name (`__dc_isArray`), so generated code reaches no
    * global by its bare name: a module's own `Array` or `Symbol` cannot change a guard.
    */
-  alias(helper: 'isArray' | 'wellKnown' | 'keys'): string {
+  alias(helper: 'isArray' | 'wellKnown' | 'keys'): Expression {
     const key = `alias:${helper}`;
     const known = this.functions.get(key);
-    if (known) return known;
+    if (known) return id(known);
     const local = `${this.prefix}_${helper}`;
     this.functions.set(key, local);
-    this.declarations.unshift(`const ${local} = ${this.runtime}.${helper};`);
-    return local;
+    this.declarations.unshift(declare('const', local, this.helper(helper)));
+    return id(local);
   }
 
   /** A property key as an expression: a string literal, or a well-known symbol reached through the runtime. */
-  key(key: string | { readonly wellKnownSymbol: string }): string {
-    return typeof key === 'string' ? JSON.stringify(key) : `${this.alias('wellKnown')}.${key.wellKnownSymbol}`;
+  key(key: string | { readonly wellKnownSymbol: string }): Expression {
+    return typeof key === 'string' ? literal(key) : member(this.alias('wellKnown'), key.wellKnownSymbol);
+  }
+
+  /** `v.key`, or `v[key]` for a symbol key. */
+  private read(v: Expression, key: string | { readonly wellKnownSymbol: string }): Expression {
+    return typeof key === 'string' ? member(v, key) : element(v, this.key(key));
   }
 
   /**
    * The check for instances of a built-in class, made by the runtime when the module loads: a
    * module's own `class Date` cannot stand in for it, and a `Map` from another realm passes.
    */
-  private globalInstance(name: string): string {
+  private globalInstance(name: string): Expression {
     const key = `global:${name}`;
     const known = this.functions.get(key);
-    if (known) return known;
+    if (known) return id(known);
     const local = this.fresh('g');
     this.functions.set(key, local);
-    this.declarations.push(`const ${local} = ${this.runtime}.instance(${JSON.stringify(name)});`);
-    return local;
+    this.declarations.push(declare('const', local, call(this.helper('instance'), literal(name))));
+    return id(local);
   }
 
   /** TypeScript's weak type check: the value has none of its own properties or one of these. */
-  private commonCheck(targets: readonly ObjectShape[], v: string): string {
-    const keys = [...new Set(targets.flatMap((t) => t.properties.map((p) => this.key(p.key))))];
+  private commonCheck(targets: readonly ObjectShape[], v: Expression): Expression {
+    const keys = unique(targets.flatMap((t) => t.properties.map((p) => this.key(p.key))));
     const name = this.fresh('k');
-    this.declarations.push(`const ${name} = [${keys.join(', ')}];`);
-    return `${this.runtime}.common(${v}, ${name})`;
+    this.declarations.push(declare('const', name, array(keys)));
+    return call(this.helper('common'), v, id(name));
   }
 
   /** A self-referencing union, array or tuple: deep-safe as recursive object types are (below). */
@@ -275,9 +315,10 @@ export class GuardEmitter {
     if (!shape) throw new UnsupportedType(`the recursive type ${box.text}`);
     const name = this.fresh('l');
     this.lazies.set(box, name);
-    const expression = this.expression(shape, 'v');
+    const expression = this.expression(shape, V);
     // A primitive cannot be part of a cycle, and nothing below it is checked.
-    this.declarations.push(this.recursiveFunction(name, [`if (typeof v !== "object" || v === null) return ${expression};`], [`return ${expression};`]));
+    const primitive = or(differs(typeOf(V), literal('object')), equals(V, NULL));
+    this.declarations.push(this.recursiveFunction(name, [when(primitive, returns(expression))], [returns(expression)]));
     return name;
   }
 
@@ -287,69 +328,76 @@ export class GuardEmitter {
    * can inline, which a shared helper called with many element checks is not. Holes read as
    * `undefined`. From index 0 it also checks that the value is an array.
    */
-  private elementsFunction(element: Shape, from: number): string {
-    const check = this.propertyCheck(element, 'e');
-    const key = `elements:${from}:${check}`;
+  private elementsFunction(elementShape: Shape, from: number): string {
+    const check = this.propertyCheck(elementShape, E);
+    const key = `elements:${from}:${keyOf(check)}`;
     const known = this.functions.get(key);
     if (known) return known;
     const name = this.fresh(from === 0 ? 'a' : 'r');
     this.functions.set(key, name);
-    const lines = [
-      `function ${name}(v${this.recurses(element) ? ', d' : ''}) {`,
-      ...(from === 0 ? [`  if (!${this.alias('isArray')}(v)) return false;`] : []),
-      `  for (let i = ${from}; i < v.length; i++) {`,
-      `    const e = v[i];`,
-      `    if (!(${check})) return false;`,
-      `  }`,
-      `  return true;`,
-      `}`,
-    ];
-    this.declarations.push(lines.join('\n'));
+    const i = id('i');
+    this.declarations.push(
+      functionDeclaration(name, this.recurses(elementShape) ? [V_NAME, DEPTH] : [V_NAME], [
+        ...(from === 0 ? [when(not(call(this.alias('isArray'), V)), returns(FALSE))] : []),
+        {
+          kind: 'for',
+          init: declare('let', 'i', literal(from)),
+          test: binary(i, '<', member(V, 'length')),
+          update: increment(i),
+          body: [declare('const', 'e', element(V, i)), when(not(check), returns(FALSE))],
+        },
+        returns(TRUE),
+      ]),
+    );
     return name;
   }
 
-  private tuple(elements: readonly TupleElement[], v: string, mode: Mode): string {
+  private tuple(elements: readonly TupleElement[], v: Expression, mode: Mode): Expression {
     const required = elements.filter((e) => e.flag === 'required').length;
     const hasRest = elements.some((e) => e.flag === 'rest');
     const fixed = elements.filter((e) => e.flag !== 'rest');
-    const checks = [`${this.alias('isArray')}(${v})`, `${v}.length >= ${required}`];
-    if (!hasRest) checks.push(`${v}.length <= ${fixed.length}`);
+    const length = member(v, 'length');
+    const checks = [call(this.alias('isArray'), v), binary(length, '>=', literal(required))];
+    if (!hasRest) checks.push(binary(length, '<=', literal(fixed.length)));
     fixed.forEach((e, i) => {
-      const element = this.call(this.isFunction(e.shape), e.shape, `${v}[${i}]`, mode);
-      if (e.flag !== 'optional') checks.push(element);
-      else checks.push(e.exact ? `(${v}.length <= ${i} || ${element})` : `(${v}.length <= ${i} || ${v}[${i}] === undefined || ${element})`);
+      const at = element(v, literal(i));
+      const check = this.call(this.isFunction(e.shape), e.shape, at, mode);
+      const absent = binary(length, '<=', literal(i));
+      if (e.flag !== 'optional') checks.push(check);
+      else checks.push(e.exact ? or(absent, check) : or(absent, equals(at, UNDEFINED), check));
     });
     const rest = elements.find((e) => e.flag === 'rest');
     if (rest) checks.push(this.call(this.elementsFunction(rest.shape, fixed.length), rest.shape, v, mode));
-    return `(${checks.join(' && ')})`;
+    return and(...checks);
   }
 
   private templateParts(parts: readonly (string | Shape)[]): string {
     const name = this.fresh('t');
-    const items = parts.map((part) => (typeof part === 'string' ? JSON.stringify(part) : `function (s) { return ${this.placeholder(part, 's')}; }`));
-    this.declarations.push(`const ${name} = [${items.join(', ')}];`);
+    const s = id('s');
+    const items = parts.map((part) => (typeof part === 'string' ? literal(part) : fn(['s'], [returns(this.placeholder(part, s))])));
+    this.declarations.push(declare('const', name, array(items)));
     return name;
   }
 
   /** A check on the text a template placeholder captured. */
-  private placeholder(shape: Shape, s: string): string {
+  private placeholder(shape: Shape, s: Expression): Expression {
     switch (shape.kind) {
       case 'any':
-        return 'true';
+        return TRUE;
       case 'never':
-        return 'false';
+        return FALSE;
       case 'typeof':
-        if (shape.type === 'string') return 'true';
-        if (shape.type === 'number') return `${this.runtime}.numeric(${s})`;
-        if (shape.type === 'bigint') return `${this.runtime}.bigintText(${s})`;
-        if (shape.type === 'boolean') return `(${s} === "true" || ${s} === "false")`;
+        if (shape.type === 'string') return TRUE;
+        if (shape.type === 'number') return call(this.helper('numeric'), s);
+        if (shape.type === 'bigint') return call(this.helper('bigintText'), s);
+        if (shape.type === 'boolean') return or(equals(s, literal('true')), equals(s, literal('false')));
         break;
       case 'literal':
-        return `${s} === ${JSON.stringify(String(shape.value))}`;
+        return equals(s, literal(String(shape.value)));
       case 'union':
-        return `(${shape.members.map((m) => this.placeholder(m, s)).join(' || ')})`;
+        return or(...shape.members.map((m) => this.placeholder(m, s)));
       case 'template':
-        return `${this.runtime}.template(${s}, ${this.templateParts(shape.parts)})`;
+        return call(this.helper('template'), s, id(this.templateParts(shape.parts)));
       default:
         break;
     }
@@ -362,8 +410,8 @@ export class GuardEmitter {
     const name = `${this.prefix}_o${this.counter++}`;
     this.objects.set(target, name);
     const [first, ...rest] = this.objectChecks(target);
-    if (!this.objectRecurses(target)) this.declarations.push(`function ${name}(v) {\n  ${[first, ...rest].join('\n  ')}\n}`);
-    else if (!target.recursive) this.declarations.push(`function ${name}(v, d) {\n  ${[first, ...rest].join('\n  ')}\n}`);
+    if (!this.objectRecurses(target)) this.declarations.push(functionDeclaration(name, [V_NAME], [first!, ...rest]));
+    else if (!target.recursive) this.declarations.push(functionDeclaration(name, [V_NAME, DEPTH], [first!, ...rest]));
     else {
       // A recursive type: one frame per level while that is cheap, then the rest of the value is left
       // to the runtime's explicit stack, which also gives cyclic values a verdict (coinduction).
@@ -373,68 +421,70 @@ export class GuardEmitter {
   }
 
   /** The statements of an object type's check, each returning `false` on a mismatch, then `return true`. */
-  private objectChecks(target: ObjectShape): string[] {
-    const lines: string[] = [];
+  private objectChecks(target: ObjectShape): Statement[] {
+    const fail = (test: Expression) => when(test, returns(FALSE));
+    const lines: Statement[] = [];
     // `[k: string]: any` admits every non-primitive, class instances and arrays too (the checker's rule).
     const anyIndex = target.stringIndex?.kind === 'any' && target.stringIndex.explicit === true;
-    if (target.callable) lines.push(`if (typeof v !== "function") return false;`);
-    else if (anyIndex) lines.push(`if (typeof v === "object" ? v === null : typeof v !== "function") return false;`);
+    if (target.callable) lines.push(fail(differs(typeOf(V), literal('function'))));
+    else if (anyIndex) lines.push(fail(conditional(equals(typeOf(V), literal('object')), equals(V, NULL), differs(typeOf(V), literal('function')))));
     // A number index signature alone also fits arrays and strings: `index` below decides.
-    else if (target.stringIndex || target.keyedIndexes.length > 0) lines.push(`if (!${this.runtime}.plain(v)) return false;`);
-    else lines.push(`if (v === null || v === undefined) return false;`);
+    else if (target.stringIndex || target.keyedIndexes.length > 0) lines.push(fail(not(call(this.helper('plain'), V))));
+    else lines.push(fail(or(equals(V, NULL), equals(V, UNDEFINED))));
     // A string has the members String declares, whatever its text: no `"0"` property of its own.
     if (target.properties.some((p) => !p.optional && typeof p.key === 'string' && String(Number(p.key)) === p.key)) {
-      lines.push(`if (typeof v === "string") return false;`);
+      lines.push(fail(equals(typeOf(V), literal('string'))));
     }
     // Cheap discriminators first (a `kind: 'circle'` literal rejects most wrong values at once).
     const ordered = [...target.properties].sort((x, y) => (x.method ? 0 : cost(x.shape)) - (y.method ? 0 : cost(y.shape)));
     ordered.forEach((property, i) => {
-      const local = `p${i}`;
+      const local = id(`p${i}`);
       const key = this.key(property.key);
-      lines.push(property.own ? `const ${local} = ${this.runtime}.own(v, ${key});` : `const ${local} = v${typeof property.key === 'string' ? access(property.key) : `[${key}]`};`);
-      const present = property.own ? `${this.runtime}.hasOwn(v, ${key})` : `${this.runtime}.has(v, ${key})`;
+      lines.push(declare('const', `p${i}`, property.own ? call(this.helper('own'), V, key) : this.read(V, property.key)));
+      const present = call(this.helper(property.own ? 'hasOwn' : 'has'), V, key);
       const check = this.propertyCheck(property.shape, local);
       if (property.exact) {
         // Absent, or present with a value of its type: `undefined` is not one (exactOptionalPropertyTypes).
-        lines.push(`if (${local} === undefined ? ${present} : !(${check})) return false;`);
+        lines.push(fail(conditional(equals(local, UNDEFINED), present, not(check))));
       } else if (property.optional) {
-        if (check !== 'true') lines.push(`if (${local} !== undefined && !(${check})) return false;`);
+        if (!isTrue(check)) lines.push(fail(and(differs(local, UNDEFINED), not(check))));
       } else {
-        if (check !== 'true') lines.push(`if (!(${check})) return false;`);
-        if (property.admitsUndefined) lines.push(`if (${local} === undefined && !${present}) return false;`);
+        if (!isTrue(check)) lines.push(fail(not(check)));
+        if (property.admitsUndefined) lines.push(fail(and(equals(local, UNDEFINED), not(present))));
       }
     });
     const stringIndex = target.stringIndex && !anyIndex ? target.stringIndex : undefined;
     if (stringIndex && !target.numberIndex) {
       // Every own enumerable key's value (the value is a plain object: checked above), in a loop of
       // this type's own, so the value check is inlined or a call V8 can inline.
-      lines.push(
-        `const keys = ${this.alias('keys')}(v);`,
-        `for (let i = 0; i < keys.length; i++) {`,
-        `  const e = v[keys[i]];`,
-        `  if (!(${this.propertyCheck(stringIndex, 'e')})) return false;`,
-        `}`,
-      );
+      const [keys, i] = [id('keys'), id('i')];
+      lines.push(declare('const', 'keys', call(this.alias('keys'), V)), {
+        kind: 'for',
+        init: declare('let', 'i', literal(0)),
+        test: binary(i, '<', member(keys, 'length')),
+        update: increment(i),
+        body: [declare('const', 'e', element(V, element(keys, i))), fail(not(this.propertyCheck(stringIndex, E)))],
+      });
     } else if (stringIndex || target.numberIndex) {
-      const s = stringIndex ? this.isFunction(stringIndex) : 'undefined';
-      const n = target.numberIndex ? this.isFunction(target.numberIndex) : 'undefined';
+      const s = stringIndex ? id(this.isFunction(stringIndex)) : UNDEFINED;
+      const n = target.numberIndex ? id(this.isFunction(target.numberIndex)) : UNDEFINED;
       const strings = target.numberIndex !== undefined && acceptsEveryString(target.numberIndex);
-      const recurses = [stringIndex, target.numberIndex].some((i) => i !== undefined && this.recurses(i));
-      const args = strings || recurses ? ['v', s, n, String(strings)] : ['v', s, n];
-      lines.push(`if (!${this.helper('index', args, recurses, 'inside')}) return false;`);
+      const recurses = [stringIndex, target.numberIndex].some((x) => x !== undefined && this.recurses(x));
+      const args = strings || recurses ? [V, s, n, literal(strings)] : [V, s, n];
+      lines.push(fail(not(this.over('index', args, recurses, 'inside'))));
     }
     if (target.keyedIndexes.length > 0) {
-      const pairs = target.keyedIndexes.map(({ key, value }) => `[${this.isFunction(key)}, ${this.isFunction(value)}]`);
+      const pairs = target.keyedIndexes.map(({ key, value }) => array([id(this.isFunction(key)), id(this.isFunction(value))]));
       const name = this.fresh('x');
-      this.declarations.push(`const ${name} = [${pairs.join(', ')}];`);
-      lines.push(`if (!${this.helper('keyed', ['v', name], target.keyedIndexes.some((k) => this.recurses(k.value)), 'inside')}) return false;`);
+      this.declarations.push(declare('const', name, array(pairs)));
+      lines.push(fail(not(this.over('keyed', [V, id(name)], target.keyedIndexes.some((k) => this.recurses(k.value)), 'inside'))));
     }
-    lines.push('return true;');
+    lines.push(returns(TRUE));
     return lines;
   }
 
   /** Inline cheap checks on a property value; anything bigger goes through its own function. */
-  private propertyCheck(shape: Shape, local: string): string {
+  private propertyCheck(shape: Shape, local: Expression): Expression {
     if (shape.kind === 'any' || shape.kind === 'typeof' || shape.kind === 'literal' || shape.kind === 'ref' || shape.kind === 'nonNullish') {
       return this.expression(shape, local);
     }
@@ -444,30 +494,46 @@ export class GuardEmitter {
     return this.call(this.isFunction(shape), shape, local, 'inside');
   }
 
+  /** A schema node `{ t: text, is: check }` (plus `l: true` for a literal), declared under a fresh name. */
+  private node(text: string, is: string, literalNode = false): string {
+    const name = this.fresh('s');
+    const properties: [string, Expression][] = [['t', literal(text)], ['is', id(is)]];
+    if (literalNode) properties.push(['l', TRUE]);
+    this.declarations.push(declare('const', name, object(properties)));
+    return name;
+  }
+
+  /** `node.field = value`, run once every node is declared (nodes refer to each other). */
+  private patch(node: string, field: string, value: Expression): void {
+    this.patches.push(run(assign(member(id(node), field), value)));
+  }
+
   /** A method's schema node: messages say `expected a method` rather than `expected Function`. */
   private methodSchema(shape: Shape): string {
     const is = this.isFunction(shape);
     const key = `method:${is}`;
     const known = this.nodesByCheck.get(key);
     if (known) return known;
-    const name = this.fresh('s');
+    const name = this.node('a method', is);
     this.nodesByCheck.set(key, name);
-    this.declarations.push(`const ${name} = { t: "a method", is: ${is} };`);
     return name;
   }
 
   private propertySchemas(name: string, target: ObjectShape): void {
     // [key, node, optional ("exact": absent only), read as an own property]
-    const properties = target.properties.map((p) => {
-      const optional = p.exact ? '"exact"' : String(p.optional);
-      return `[${this.key(p.key)}, ${p.method ? this.methodSchema(p.shape) : this.schema(p.shape)}, ${optional}${p.own ? ', true' : ''}]`;
-    });
-    this.patches.push(`${name}.p = [${properties.join(', ')}];`);
-    if (target.stringIndex) this.patches.push(`${name}.i = ${this.schema(target.stringIndex)};`);
-    if (target.numberIndex) this.patches.push(`${name}.n = ${this.schema(target.numberIndex)};`);
+    const properties = target.properties.map((p) =>
+      array([
+        this.key(p.key),
+        id(p.method ? this.methodSchema(p.shape) : this.schema(p.shape)),
+        literal(p.exact ? 'exact' : p.optional),
+        ...(p.own ? [TRUE] : []),
+      ]),
+    );
+    this.patch(name, 'p', array(properties));
+    if (target.stringIndex) this.patch(name, 'i', id(this.schema(target.stringIndex)));
+    if (target.numberIndex) this.patch(name, 'n', id(this.schema(target.numberIndex)));
     if (target.keyedIndexes.length > 0) {
-      const keyed = target.keyedIndexes.map(({ key, value }) => `[${this.isFunction(key)}, ${this.schema(value)}]`);
-      this.patches.push(`${name}.k = [${keyed.join(', ')}];`);
+      this.patch(name, 'k', array(target.keyedIndexes.map(({ key, value }) => array([id(this.isFunction(key)), id(this.schema(value))]))));
     }
   }
 
@@ -476,16 +542,15 @@ export class GuardEmitter {
    * whole, so a weak member's own node checks its properties only; the intersection's node reports
    * a failure of the rule itself.
    */
-  private intersectionMember(member: Shape): string {
-    if (member.kind !== 'ref' || !member.target.weak) return this.schema(member);
-    const is = this.objectFunction(member.target);
+  private intersectionMember(memberShape: Shape): string {
+    if (memberShape.kind !== 'ref' || !memberShape.target.weak) return this.schema(memberShape);
+    const is = this.objectFunction(memberShape.target);
     const key = `structure:${is}`;
     const known = this.nodesByCheck.get(key);
     if (known) return known;
-    const name = this.fresh('s');
+    const name = this.node(memberShape.target.text, is);
     this.nodesByCheck.set(key, name);
-    this.declarations.push(`const ${name} = { t: ${JSON.stringify(member.target.text)}, is: ${is} };`);
-    this.propertySchemas(name, member.target);
+    this.propertySchemas(name, memberShape.target);
     return name;
   }
 
@@ -507,32 +572,33 @@ export class GuardEmitter {
       this.schemas.set(key, sameLeaf);
       return sameLeaf;
     }
-    const name = this.fresh('s');
+    // `l`: a literal (or union of literals), which tells union members apart when a value is explained.
+    const literalNode = shape.kind === 'literal' || (shape.kind === 'union' && shape.members.every((m) => m.kind === 'literal'));
+    const name = this.node(shapeText(shape), is, literalNode);
     this.schemas.set(key, name);
     if (leaf) this.nodesByCheck.set(leafKey, name);
-    // `l`: a literal (or union of literals), which tells union members apart when a value is explained.
-    const literal = shape.kind === 'literal' || (shape.kind === 'union' && shape.members.every((m) => m.kind === 'literal'));
-    this.declarations.push(`const ${name} = { t: ${JSON.stringify(shapeText(shape))}, is: ${is}${literal ? ', l: true' : ''} };`);
+    const nodes = (shapes: readonly Shape[]) => array(shapes.map((s) => id(this.schema(s))));
     switch (shape.kind) {
       case 'ref':
         this.propertySchemas(name, shape.target);
         break;
       case 'array':
-        this.patches.push(`${name}.e = ${this.schema(shape.element)};`);
+        this.patch(name, 'e', id(this.schema(shape.element)));
         break;
-      case 'tuple': {
-        const elements = shape.elements.map((e) => this.schema(e.shape));
-        this.patches.push(`${name}.u = [${elements.join(', ')}];`);
-        if (shape.elements.some((e) => e.flag === 'rest')) this.patches.push(`${name}.r = true;`);
+      case 'tuple':
+        this.patch(name, 'u', nodes(shape.elements.map((e) => e.shape)));
+        if (shape.elements.some((e) => e.flag === 'rest')) this.patch(name, 'r', TRUE);
         break;
-      }
       case 'builtin':
         // A Map's or Set's entries, so a bad entry is reported at its place: `$input.m[2][1]`.
-        if (shape.name === 'Map' && shape.args.length === 2) this.patches.push(`${name}.mk = ${this.schema(shape.args[0]!)};`, `${name}.mv = ${this.schema(shape.args[1]!)};`);
-        if (shape.name === 'Set' && shape.args.length === 1) this.patches.push(`${name}.se = ${this.schema(shape.args[0]!)};`);
+        if (shape.name === 'Map' && shape.args.length === 2) {
+          this.patch(name, 'mk', id(this.schema(shape.args[0]!)));
+          this.patch(name, 'mv', id(this.schema(shape.args[1]!)));
+        }
+        if (shape.name === 'Set' && shape.args.length === 1) this.patch(name, 'se', id(this.schema(shape.args[0]!)));
         break;
       case 'intersection':
-        this.patches.push(`${name}.a = [${shape.members.map((m) => this.intersectionMember(m)).join(', ')}];`);
+        this.patch(name, 'a', array(shape.members.map((m) => id(this.intersectionMember(m)))));
         break;
       case 'union': {
         // Members to descend into: objects (an intersection of objects too), arrays, tuples, Maps and
@@ -541,17 +607,17 @@ export class GuardEmitter {
         const objectLike = (m: Shape): boolean => m.kind === 'ref' || (m.kind === 'intersection' && m.members.every(objectLike));
         const collection = (m: Shape): boolean => m.kind === 'builtin' && ((m.name === 'Map' && m.args.length === 2) || (m.name === 'Set' && m.args.length === 1));
         const structured = resolved.filter((m) => objectLike(m) || m.kind === 'array' || m.kind === 'tuple' || collection(m));
-        if (structured.length > 0) this.patches.push(`${name}.m = [${structured.map((m) => this.schema(m)).join(', ')}];`);
+        if (structured.length > 0) this.patch(name, 'm', nodes(structured));
         // Discriminants: keys every object member requires with a literal type (`kind`), which pick
         // the member to report inside; an intersection's members' properties count as its own.
         const properties = (m: Shape): readonly Property[] =>
           m.kind === 'ref' ? m.target.properties : m.kind === 'intersection' ? m.members.flatMap(properties) : [];
         const objects = structured.filter(objectLike);
-        const literal = (m: Shape) => m.kind === 'literal' || (m.kind === 'union' && m.members.every((u) => u.kind === 'literal'));
+        const isLiteral = (m: Shape) => m.kind === 'literal' || (m.kind === 'union' && m.members.every((u) => u.kind === 'literal'));
         const keys = objects.length > 1 && objects.length === structured.length
-          ? properties(objects[0]!).filter((p) => typeof p.key === 'string' && objects.every((o) => properties(o).some((q) => q.key === p.key && !q.optional && literal(q.shape))))
+          ? properties(objects[0]!).filter((p) => typeof p.key === 'string' && objects.every((o) => properties(o).some((q) => q.key === p.key && !q.optional && isLiteral(q.shape))))
           : [];
-        if (keys.length > 0) this.patches.push(`${name}.d = [${[...new Set(keys.map((p) => JSON.stringify(p.key)))].join(', ')}];`);
+        if (keys.length > 0) this.patch(name, 'd', array([...new Set(keys.map((p) => p.key as string))].map(literal)));
         break;
       }
       default:
@@ -561,15 +627,55 @@ export class GuardEmitter {
   }
 }
 
-function literal(value: string | number | boolean | bigint | null | undefined): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'bigint') return `${value}n`;
-  if (typeof value === 'number' && value < 0) return `(${value})`;
-  return String(value);
+/** The helpers of src/internal/guards.ts that generated code calls. */
+export type GuardHelper =
+  | 'solve'
+  | 'later'
+  | 'state'
+  | 'own'
+  | 'has'
+  | 'hasOwn'
+  | 'plain'
+  | 'instance'
+  | 'map'
+  | 'set'
+  | 'index'
+  | 'keyed'
+  | 'common'
+  | 'template'
+  | 'numeric'
+  | 'bigintText'
+  | 'boxed'
+  | 'subclass'
+  | 'isArray'
+  | 'wellKnown'
+  | 'keys'
+  | 'violations';
+
+const V_NAME = 'v';
+const V = id(V_NAME);
+const E = id('e');
+/** The depth a check of a recursive type is called at; callers outside the block leave it out. */
+const DEPTH: Parameter = { name: 'd', optional: true };
+const D = id(DEPTH.name);
+
+/** A check's identity for sharing one declaration among equal checks: its text. */
+function keyOf(expression: Expression): string {
+  return printExpression(expression, { typed: false });
 }
 
-function access(key: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+/** Keys by their printed form, first of each kept. */
+function unique(keys: readonly Expression[]): Expression[] {
+  const seen = new Map<string, Expression>();
+  for (const key of keys) if (!seen.has(keyOf(key))) seen.set(keyOf(key), key);
+  return [...seen.values()];
+}
+
+/** A literal type as TypeScript writes it. */
+function literalType(value: string | number | boolean | bigint | null | undefined): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  return String(value);
 }
 
 /** The type as messages show it, rebuilt from the shape. */
@@ -582,7 +688,7 @@ export function shapeText(shape: Shape): string {
     case 'typeof':
       return shape.type === 'function' ? 'Function' : shape.type;
     case 'literal':
-      return typeof shape.value === 'string' ? JSON.stringify(shape.value) : literal(shape.value).replace(/^\((.*)\)$/, '$1');
+      return literalType(shape.value);
     case 'nonNullish':
       return '{}';
     case 'nonPrimitive':

@@ -1,14 +1,33 @@
 /**
  * What the transformer adds to one source file: a namespace import of duckcall, the generated
  * guards and protocols (one block after the imports), and imports of classes that nominal checks
- * need. Generated code is spliced in as text: it refers only to names this block defines, so no
- * later transform (module format, decorators) has to see inside it.
+ * need. The block is built in the intermediate form of emit/code.ts and written by its printer, as
+ * JavaScript or as TypeScript; it is spliced in as that text: it refers only to names the block
+ * defines, so no later transform (module format, decorators) has to see inside it. What replaces a
+ * call in the user's code is made of TypeScript nodes.
  */
 import { posix, relative } from 'node:path';
 import ts from 'typescript';
 import { ImpossibleType, ShapeBuilder, type Shape } from '../analyze/shape.js';
+import {
+  array,
+  as,
+  call,
+  declare,
+  fn,
+  id,
+  literal,
+  member,
+  object,
+  path,
+  print,
+  returns,
+  run,
+  typeText,
+  type Expression,
+  type Statement,
+} from '../emit/code.js';
 import { GuardEmitter } from '../emit/guard.js';
-import { typedBlock } from '../emit/typed.js';
 import type { Recognizer } from './recognize.js';
 
 export const NAMESPACE = '__duckcall';
@@ -18,12 +37,25 @@ export const NAMESPACE = '__duckcall';
  * signature argument, the compiled dispatcher typed as `overload`, and an assertion helper (an
  * assertion's call target must be declared with its type).
  */
-const TYPED_RUNTIME = {
-  when: `type __dc_When = <F>(matchers: readonly unknown[], fn: F, signature?: string) => F;`,
-  __compiled: `type __dc_Compiled = <const Fs extends readonly Function[]>(build: unknown, ...cases: Fs) => ${NAMESPACE}.Overloaded<Fs>;`,
-  assert: `const __dc_assert: <T>(protocol: ${NAMESPACE}.Protocol<T>, value: unknown) => asserts value is T = (protocol: any, value: unknown) => { protocol.assert(value); };`,
-  __signature: '',
-} as const;
+const TYPED_RUNTIME: Record<'when' | '__compiled' | 'assert' | '__signature', Statement | undefined> = {
+  when: { kind: 'type', name: '__dc_When', type: typeText('<F>(matchers: readonly unknown[], fn: F, signature?: string) => F') },
+  __compiled: {
+    kind: 'type',
+    name: '__dc_Compiled',
+    type: typeText(`<const Fs extends readonly Function[]>(build: unknown, ...cases: Fs) => ${NAMESPACE}.Overloaded<Fs>`),
+  },
+  assert: declare(
+    'const',
+    '__dc_assert',
+    fn([{ name: 'protocol', type: typeText('any') }, { name: 'value', type: typeText('unknown') }], [run(call(member(id('protocol'), 'assert'), id('value')))]),
+    typeText(`<T>(protocol: ${NAMESPACE}.Protocol<T>, value: unknown) => asserts value is T`),
+  ),
+  __signature: undefined,
+};
+
+/** The guard helpers, read once per file: in CommonJS output each `__duckcall.x` goes through a getter. */
+const HELPERS = '__dc_H';
+const ANY = typeText('any');
 
 export interface OutputMode {
   /** TypeScript output (`duckcall generate`) rather than JavaScript. */
@@ -39,7 +71,7 @@ export class FileAdditions {
    * Protocols and dispatcher builders, declared after the guards they use; a protocol is written
    * when the block is, once it is known whether anything needs its method list.
    */
-  private readonly blockCode: (string | (() => string))[] = [];
+  private readonly blockCode: (Statement | (() => Statement))[] = [];
   /** Protocols whose method list is needed: those `implement<T>()` reads, or `protocol<T>()` hands out. */
   private readonly withMethods = new Set<string>();
   private readonly classImports = new Map<string, string>();
@@ -55,13 +87,14 @@ export class FileAdditions {
     private readonly factory: ts.NodeFactory,
     private readonly mode: OutputMode,
   ) {
-    this.emitter = new GuardEmitter('__dc_H', (symbol) => this.classReference(symbol));
+    this.emitter = new GuardEmitter(id(HELPERS), (symbol) => this.classReference(symbol));
   }
 
-  /** A reference to something duckcall's runtime exports, e.g. `runtime('when')`. */
-  runtime(name: string): ts.Identifier {
+  /** A reference to something duckcall's runtime exports, e.g. `runtime('when')`, `runtime('__guards.named')`. */
+  runtime(name: string): ts.Expression {
     this.used = true;
-    return verbatim(this.factory, `${NAMESPACE}.${name}`);
+    const f = this.factory;
+    return name.split('.').reduce<ts.Expression>((object, key) => f.createPropertyAccessExpression(object, key), f.createIdentifier(NAMESPACE));
   }
 
   get typed(): boolean {
@@ -72,34 +105,47 @@ export class FileAdditions {
    * A runtime function whose TypeScript output needs a type: `when` and `__compiled` as typed
    * helpers, `assert` as the typed assertion helper, `__signature(text)` as `any`.
    */
-  typedRuntime(name: keyof typeof TYPED_RUNTIME, argument?: string): ts.Identifier {
+  typedRuntime(name: keyof typeof TYPED_RUNTIME, signature?: string): ts.Expression {
     this.used = true;
-    const call = argument === undefined ? '' : `(${argument})`;
-    if (!this.mode.typed) return verbatim(this.factory, `${NAMESPACE}.${name}${call}`);
+    const f = this.factory;
+    const reference = signature === undefined ? this.runtime(name) : f.createCallExpression(this.runtime(name), undefined, [f.createStringLiteral(signature)]);
+    if (!this.mode.typed) return reference;
     this.typedRuntimeUsed.add(name);
+    const cast = (type: ts.TypeNode) => f.createParenthesizedExpression(f.createAsExpression(reference, type));
     switch (name) {
       case 'assert':
-        return verbatim(this.factory, '__dc_assert');
+        return f.createIdentifier('__dc_assert');
       case '__signature':
-        return verbatim(this.factory, `(${NAMESPACE}.__signature${call} as any)`);
+        return cast(f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword));
       case 'when':
-        return verbatim(this.factory, `(${NAMESPACE}.when as __dc_When)`);
+        return cast(f.createTypeReferenceNode('__dc_When'));
       case '__compiled':
-        return verbatim(this.factory, `(${NAMESPACE}.__compiled as __dc_Compiled)`);
+        return cast(f.createTypeReferenceNode('__dc_Compiled'));
     }
   }
 
   /** A generated dispatcher builder (`function (fallback, c0, …) {…}`), declared in the block by name. */
-  dispatcher(source: string): string {
+  dispatcher(builder: Expression): string {
+    if (builder.kind !== 'function') throw new Error('a dispatcher builder is a function');
     const name = `__dc_dispatch${this.counter++}`;
-    this.blockCode.push(source.replace(/^function /, `function ${name}`));
+    this.blockCode.push({ kind: 'function', name, params: builder.params, body: builder.body });
     this.used = true;
     return name;
   }
 
-  /** A protocol's name, in TypeScript output asserted to `Protocol<T>` with `T` as the user wrote it. */
-  typedProtocol(name: string, typeArgument: ts.TypeNode): string {
-    return this.mode.typed ? `(${name} as ${NAMESPACE}.Protocol<${typeArgument.getText()}>)` : name;
+  /** A protocol by name, in TypeScript output asserted to `Protocol<T>` with `T` as the user wrote it. */
+  typedProtocol(name: string, typeArgument: ts.TypeNode): ts.Expression {
+    const f = this.factory;
+    const protocol = f.createIdentifier(name);
+    if (!this.mode.typed) return protocol;
+    const type = f.createTypeReferenceNode(f.createQualifiedName(f.createIdentifier(NAMESPACE), 'Protocol'), [typeArgument]);
+    return f.createParenthesizedExpression(f.createAsExpression(protocol, type));
+  }
+
+  /** A matcher for one parameter position: the protocol, wrapped in `optional(…)` or `rest(…)`. */
+  matcher(protocol: string, flag: 'required' | 'optional' | 'rest'): ts.Expression {
+    const reference = this.factory.createIdentifier(protocol);
+    return flag === 'required' ? reference : this.factory.createCallExpression(this.runtime(flag), undefined, [reference]);
   }
 
   /**
@@ -120,7 +166,7 @@ export class FileAdditions {
     const schema = this.emitter.schema(shape);
     const name = `__dc_p${this.counter++}`;
     if (methods) this.withMethods.add(name);
-    const methodList = (): string =>
+    const methodList = (): Expression[] =>
       this.checker
         .getPropertiesOfType(type)
         .filter((p) => p.flags & ts.SymbolFlags.Method && !(p.flags & ts.SymbolFlags.Optional))
@@ -129,20 +175,27 @@ export class FileAdditions {
           const key = this.shapes.keyOf(p);
           if (key === undefined) return [];
           return [this.emitter.key(key)];
-        })
-        .join(', ');
+        });
     // `import("/abs/src/shapes").Circle` (NodeNext adds `, { with: … }`) names the file relative to
     // the project, so output is the same in any folder.
     const typeKey = this.checker
       .typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseFullyQualifiedType)
-      .replace(/import\("([^"]*)"(?=[,)])/g, (_, path: string) => `import(${JSON.stringify(relativePath(this.mode.projectRoot, path))}`);
-    const protocolFunction = this.mode.typed ? `(${NAMESPACE}.protocol as any)` : `${NAMESPACE}.protocol`;
-    const typeName = JSON.stringify(this.shapes.text(type));
-    this.blockCode.push(
-      () =>
-        `const ${name} = ${protocolFunction}({ name: ${typeName}, is: ${is}, ` +
-        `validate: function (v) { return __dc_H.violations(${schema}, v); }, ` +
-        `${this.withMethods.has(name) ? `methods: [${methodList()}], ` : ''}key: ${JSON.stringify(typeKey)} });`,
+      .replace(/import\("([^"]*)"(?=[,)])/g, (_, file: string) => `import(${JSON.stringify(relativePath(this.mode.projectRoot, file))}`);
+    const typeName = this.shapes.text(type);
+    const validate = fn(['v'], [returns(call(this.emitter.helper('violations'), id(schema), id('v')))]);
+    this.blockCode.push(() =>
+      declare(
+        'const',
+        name,
+        // The definition's `is` is a plain function here, not a type predicate: TypeScript output casts.
+        call(as(path(`${NAMESPACE}.protocol`), ANY), object([
+          ['name', literal(typeName)],
+          ['is', id(is)],
+          ['validate', validate],
+          ...(this.withMethods.has(name) ? [['methods', array(methodList())] as const] : []),
+          ['key', literal(typeKey)],
+        ])),
+      ),
     );
     this.protocols.set(key, name);
     this.used = true;
@@ -185,21 +238,21 @@ export class FileAdditions {
     return undefined;
   }
 
-  private classReference(symbol: ts.Symbol): string | undefined {
+  private classReference(symbol: ts.Symbol): Expression | undefined {
     const declaration = symbol.valueDeclaration;
     if (!declaration) return undefined;
     // `typeof Symbol.iterator` and the other well-known symbols.
     const owner = declaration.parent;
     if (ts.isPropertySignature(declaration) && owner && ts.isInterfaceDeclaration(owner) && owner.name.text === 'SymbolConstructor') {
-      return `${this.emitter.alias('wellKnown')}.${symbol.getName()}`;
+      return member(this.emitter.alias('wellKnown'), symbol.getName());
     }
     // `Geo.Token` for a class inside `namespace Geo`: the names from the module's top level down.
-    const path = declarationPath(declaration);
-    if (!path) return undefined;
-    if (declaration.getSourceFile() === this.sourceFile) return path.join('.');
+    const names = declarationPath(declaration);
+    if (!names) return undefined;
+    if (declaration.getSourceFile() === this.sourceFile) return path(names.join('.'));
     // Another module: import it the way this file imports it (the file's own import may be type-only,
     // elided, or a namespace import), so the generated code gets an import of its own.
-    const rest = path.slice(1);
+    const rest = names.slice(1);
     for (const statement of this.sourceFile.statements) {
       if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
       const moduleSymbol = this.checker.getSymbolAtLocation(statement.moduleSpecifier);
@@ -213,7 +266,7 @@ export class FileAdditions {
       const specifier = statement.moduleSpecifier.text;
       let namespace = this.classImports.get(specifier);
       if (!namespace) this.classImports.set(specifier, (namespace = `__dc_m${this.counter++}`));
-      return [namespace, exported.getName(), ...rest].join('.');
+      return path([namespace, exported.getName(), ...rest].join('.'));
     }
     return undefined;
   }
@@ -232,20 +285,20 @@ export class FileAdditions {
     const f = this.factory;
     const imports: ts.Statement[] = [namespaceImport(f, NAMESPACE, this.specifier())];
     for (const [specifier, name] of this.classImports) imports.push(namespaceImport(f, name, specifier));
-    // One read of the helpers: in CommonJS output each `__duckcall.x` goes through a getter.
     // Protocols first: a method list may add a well-known symbol's alias to the guards.
-    const block = this.blockCode.map((code) => (typeof code === 'string' ? code : code()));
-    let code = [`const __dc_H = ${NAMESPACE}.__guards;`, this.emitter.code(), ...block].join('\n');
-    if (this.mode.typed) code = [...[...this.typedRuntimeUsed].map((name) => TYPED_RUNTIME[name]).filter(Boolean), typedBlock(code)].join('\n');
+    const block = this.blockCode.map((code) => (typeof code === 'function' ? code() : code));
+    const typedRuntime = [...this.typedRuntimeUsed].flatMap((name) => TYPED_RUNTIME[name] ?? []);
+    const statements = [...typedRuntime, declare('const', HELPERS, path(`${NAMESPACE}.__guards`)), ...this.emitter.statements(), ...block];
     // The block's last `;` is the statement's own.
-    const generated = code ? [f.createExpressionStatement(verbatim(f, code.replace(/;\s*$/, '')))] : [];
-    const statements = [...file.statements];
+    const code = print(statements, { typed: this.mode.typed }).replace(/;\s*$/, '');
+    const generated = [f.createExpressionStatement(f.createIdentifier(code))];
+    const fileStatements = [...file.statements];
     // After the directive prologue ('use client' must stay first) and the imports.
     let at = 0;
-    while (at < statements.length && isDirective(statements[at]!)) at++;
-    while (at < statements.length && ts.isImportDeclaration(statements[at]!)) at++;
-    statements.splice(at, 0, ...imports, ...generated);
-    return f.updateSourceFile(file, statements);
+    while (at < fileStatements.length && isDirective(fileStatements[at]!)) at++;
+    while (at < fileStatements.length && ts.isImportDeclaration(fileStatements[at]!)) at++;
+    fileStatements.splice(at, 0, ...imports, ...generated);
+    return f.updateSourceFile(file, fileStatements);
   }
 }
 
@@ -255,8 +308,8 @@ function isDirective(statement: ts.Statement): boolean {
 }
 
 function relativePath(from: string, to: string): string {
-  const path = relative(from, to).replace(/\\/g, '/');
-  return path.startsWith('.') ? path : `./${path}`;
+  const relativeTo = relative(from, to).replace(/\\/g, '/');
+  return relativeTo.startsWith('.') ? relativeTo : `./${relativeTo}`;
 }
 
 /**
@@ -296,9 +349,4 @@ function namespaceImport(f: ts.NodeFactory, name: string, specifier: string): ts
     f.createImportClause(false, undefined, f.createNamespaceImport(f.createIdentifier(name))),
     f.createStringLiteral(specifier),
   );
-}
-
-/** Code as an identifier node: printed verbatim, opaque to later transforms. */
-export function verbatim(f: ts.NodeFactory, code: string): ts.Identifier {
-  return f.createIdentifier(code);
 }

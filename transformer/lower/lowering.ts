@@ -8,11 +8,12 @@ import { dirname } from 'node:path';
 import ts from 'typescript';
 import { ImpossibleType, ShapeBuilder, UnsupportedType } from '../analyze/shape.js';
 import { diagnosticAt, messages, type AddDiagnostic } from './diagnostics.js';
-import { FileAdditions, verbatim } from './file-additions.js';
+import { FileAdditions } from './file-additions.js';
 import { matchersFor, positionsOf, signatureText, type Position } from './parameters.js';
 import { covers } from './shadowing.js';
 import { DirectCalls } from './direct-calls.js';
-import { dispatcherSource, MAX_COMPILED_ARITY } from '../emit/dispatcher.js';
+import { id, printExpression } from '../emit/code.js';
+import { dispatcherFunction, MAX_COMPILED_ARITY } from '../emit/dispatcher.js';
 import { Recognizer, type DuckcallFunction } from './recognize.js';
 
 /** The plugin's options: the entry of `"plugins"` in tsconfig.json (ts-patch passes it whole). */
@@ -108,7 +109,9 @@ class Lowering {
       const fn = this.recognizer.functionOf(node.expression);
       if (fn === 'is' || fn === 'assert' || fn === 'validate') {
         const typeNode = node.typeArguments[0]!;
-        const lowered = this.guarded(node, () => verbatim(this.f, `${this.state.typedProtocol(this.state.protocolFor(this.checker.getTypeFromTypeNode(typeNode), node), typeNode)}.${fn}`));
+        const lowered = this.guarded(node, () =>
+          this.f.createPropertyAccessExpression(this.state.typedProtocol(this.state.protocolFor(this.checker.getTypeFromTypeNode(typeNode), node), typeNode), fn),
+        );
         if (lowered) return lowered;
       }
     }
@@ -148,10 +151,10 @@ class Lowering {
       case 'validate':
         return this.protocolMethod(fn, call);
       case 'protocol':
-        return call.arguments.length === 0 ? verbatim(this.f, this.state.typedProtocol(this.protocolOf(fn, call, true), call.typeArguments![0]!)) : undefined;
+        return call.arguments.length === 0 ? this.state.typedProtocol(this.protocolOf(fn, call, true), call.typeArguments![0]!) : undefined;
       case 'implement':
         if (call.arguments.length > 0) return undefined;
-        return this.f.createCallExpression(this.state.runtime('implement'), undefined, [verbatim(this.f, this.protocolOf(fn, call, true))]);
+        return this.f.createCallExpression(this.state.runtime('implement'), undefined, [this.f.createIdentifier(this.protocolOf(fn, call, true))]);
       case 'when':
         return undefined;
     }
@@ -176,8 +179,8 @@ class Lowering {
     const protocol = this.state.typedProtocol(this.protocolOf(fn, call), call.typeArguments![0]!);
     const value = ts.visitNode(call.arguments[0]!, this.visit) as ts.Expression;
     // An assertion needs a call target declared with its type: in TypeScript output, a typed helper.
-    if (fn === 'assert' && this.state.typed) return this.f.createCallExpression(this.state.typedRuntime('assert'), undefined, [verbatim(this.f, protocol), value]);
-    return this.f.createCallExpression(verbatim(this.f, `${protocol}.${fn}`), undefined, [value]);
+    if (fn === 'assert' && this.state.typed) return this.f.createCallExpression(this.state.typedRuntime('assert'), undefined, [protocol, value]);
+    return this.f.createCallExpression(this.f.createPropertyAccessExpression(protocol, fn), undefined, [value]);
   }
 
   // ---- overload(...) ----------------------------------------------------------------------------
@@ -197,7 +200,7 @@ class Lowering {
       const lowered = this.guarded(argument, () =>
         ts.setOriginalNode(
           this.f.createCallExpression(this.state.typedRuntime('when'), undefined, [
-            this.f.createArrayLiteralExpression(matchersFor(positions, this.state, argument).map((m) => verbatim(this.f, m))),
+            this.f.createArrayLiteralExpression(matchersFor(positions, this.state, argument)),
             this.direct?.hoist(argument, visited) ?? visited,
             this.f.createStringLiteral(text),
           ]),
@@ -211,7 +214,7 @@ class Lowering {
     this.reportShadowing(typed);
     const dispatcher = typed.length === call.arguments.length ? this.compiledDispatcher(typed.map((t) => t.positions), call) : undefined;
     const lowered = dispatcher
-      ? ts.setOriginalNode(this.f.createCallExpression(this.state.typedRuntime('__compiled'), undefined, [verbatim(this.f, dispatcher), ...cases]), call)
+      ? ts.setOriginalNode(this.f.createCallExpression(this.state.typedRuntime('__compiled'), undefined, [this.f.createIdentifier(dispatcher), ...cases]), call)
       : this.f.updateCallExpression(call, ts.visitNode(call.expression, this.visit) as ts.Expression, call.typeArguments, cases);
     const name = this.declaredName(call);
     if (!name) return lowered;
@@ -222,7 +225,7 @@ class Lowering {
   private compiledDispatcher(cases: readonly Position[][], at: ts.Node): string | undefined {
     if (cases.some((c) => c.length > MAX_COMPILED_ARITY || c.some((p) => p.flag === 'rest'))) return undefined;
     const compiledCases = cases.map((c) => c.map((p) => ({ shape: this.state.shapes.shapeOf(p.type, at), optional: p.flag === 'optional' })));
-    return this.state.dispatcher(dispatcherSource(compiledCases, this.state.emitter));
+    return this.state.dispatcher(dispatcherFunction(compiledCases, this.state.emitter));
   }
 
   private isSymbolLike(node: ts.Expression): boolean {
@@ -274,7 +277,7 @@ class Lowering {
   private sameGuards(a: readonly Position[], b: readonly Position[], at: ts.Node): boolean {
     if (a.length !== b.length || a.some((p, i) => p.flag !== b[i]!.flag)) return false;
     try {
-      const guard = (p: Position) => this.state.emitter.isExpression(this.state.shapes.shapeOf(p.type, at), 'v');
+      const guard = (p: Position) => printExpression(this.state.emitter.isExpression(this.state.shapes.shapeOf(p.type, at), id('v')), { typed: false });
       return a.every((p, i) => guard(p) === guard(b[i]!));
     } catch {
       return false; // a type duckcall cannot check is reported where its case is lowered
@@ -357,10 +360,10 @@ class Lowering {
     if (!signature) return decorator;
     const lowered = this.guarded(decorator, () => {
       const matchers = matchersFor(positionsOf(signature, this.checker, method), this.state, method);
-      const written = this.state.typedRuntime('__signature', JSON.stringify(signatureText(signature, this.checker)));
+      const written = this.state.typedRuntime('__signature', signatureText(signature, this.checker));
       return this.f.updateDecorator(
         decorator,
-        this.f.updateCallExpression(call, call.expression, call.typeArguments, [...call.arguments, ...matchers.map((m) => verbatim(this.f, m)), written]),
+        this.f.updateCallExpression(call, call.expression, call.typeArguments, [...call.arguments, ...matchers, written]),
       );
     });
     return (lowered as ts.Decorator | undefined) ?? decorator;

@@ -4,7 +4,7 @@
  */
 import ts from 'typescript';
 import { UnsupportedType } from '../analyze/shape.js';
-import { NAMESPACE, type FileAdditions } from './file-additions.js';
+import type { FileAdditions } from './file-additions.js';
 
 export interface Position {
   readonly type: ts.Type;
@@ -41,18 +41,13 @@ function elementOf(type: ts.Type, checker: ts.TypeChecker): ts.Type {
   return checker.getIndexTypeOfType(type, ts.IndexKind.Number) ?? checker.getAnyType();
 }
 
-/** Matcher expressions (as text) for the positions, built on the file's protocols. */
-export function matchersFor(positions: readonly Position[], state: FileAdditions, at: ts.Node): string[] {
+/** Matcher expressions for the positions, built on the file's protocols. */
+export function matchersFor(positions: readonly Position[], state: FileAdditions, at: ts.Node): ts.Expression[] {
   const restAt = positions.findIndex((p) => p.flag === 'rest');
   if (restAt !== -1 && restAt !== positions.length - 1) {
     throw new UnsupportedType('a parameter list with a rest element before its end (arguments are matched left to right: put the rest last)');
   }
-  return positions.map(({ type, flag }) => {
-    const protocol = state.protocolFor(type, at);
-    if (flag === 'optional') return `${NAMESPACE}.optional(${protocol})`;
-    if (flag === 'rest') return `${NAMESPACE}.rest(${protocol})`;
-    return protocol;
-  });
+  return positions.map(({ type, flag }) => state.matcher(state.protocolFor(type, at), flag));
 }
 
 /** How TypeScript prints the signature, arrow style: `(s: Circle) => number`. */
