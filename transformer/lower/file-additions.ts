@@ -178,8 +178,8 @@ export class FileAdditions {
         });
     // `import("/abs/src/shapes").Circle` (NodeNext adds `, { with: … }`) names the file relative to
     // the project, so output is the same in any folder.
-    const typeKey = this.checker
-      .typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseFullyQualifiedType)
+    const typeKey = this.shapes
+      .qualifiedText(type)
       .replace(/import\("([^"]*)"(?=[,)])/g, (_, file: string) => `import(${JSON.stringify(relativePath(this.mode.projectRoot, file))}`);
     const typeName = this.shapes.text(type);
     const validate = fn(['v'], [returns(call(this.emitter.helper('violations'), id(schema), id('v')))]);
