@@ -565,6 +565,8 @@ interface Frame {
   childFailed: boolean;
   /** Listed tasks, three slots each: node, value, key; an issue found when listing is `undefined, issue, undefined`. */
   tasks: unknown[];
+  /** Slots of `tasks` listed (it is made at its largest size), and the next one to look at. */
+  listed: number;
   at: number;
   rest: Rest;
   /** The collection walked by `rest` (indexes, iterator, keys), read once the listed tasks are done. */
@@ -588,6 +590,7 @@ function newFrame(node: SchemaNode, value: unknown, path: string, before: number
     open,
     childFailed: false,
     tasks: NO_TASKS,
+    listed: 0,
     at: 0,
     rest: Rest.None,
     started: false,
@@ -602,9 +605,18 @@ function newFrame(node: SchemaNode, value: unknown, path: string, before: number
 
 const NO_TASKS: unknown[] = [];
 
+/** Makes room for up to `count` tasks. */
+function reserve(frame: Frame, count: number): void {
+  frame.tasks = new Array<unknown>(3 * count);
+}
+
 function listTask(frame: Frame, node: SchemaNode | undefined, value: unknown, key: ChildKey | undefined): void {
-  if (frame.tasks === NO_TASKS) frame.tasks = [];
-  frame.tasks.push(node, value, key);
+  const tasks = frame.tasks;
+  const at = frame.listed;
+  tasks[at] = node;
+  tasks[at + 1] = value;
+  tasks[at + 2] = key;
+  frame.listed = at + 3;
 }
 
 function listIssue(frame: Frame, path: string, expected: string, value: unknown): void {
@@ -635,8 +647,8 @@ function walk(w: Walk, root: SchemaNode, rootValue: unknown, rootPath: string): 
 
 /** Looks at `frame`'s next task; false when it has none left. */
 function step(w: Walk, frame: Frame): boolean {
-  const tasks = frame.tasks;
-  if (frame.at < tasks.length) {
+  if (frame.at < frame.listed) {
+    const tasks = frame.tasks;
     const at = frame.at;
     frame.at = at + 3;
     const node = tasks[at] as SchemaNode | undefined;
@@ -755,6 +767,7 @@ function isObjectLike(value: unknown): boolean {
 function listChildren(w: Walk, frame: Frame): void {
   const { node, value, path } = frame;
   if (node.a) {
+    reserve(frame, node.a.length);
     for (const member of node.a) listTask(frame, member, value, SAME);
   } else if (node.m) {
     listMember(w, frame, node, node.m, value, path);
@@ -762,6 +775,7 @@ function listChildren(w: Walk, frame: Frame): void {
     frame.rest = Rest.Entries;
   } else if (node.p && isObjectLike(value)) {
     const properties = node.p;
+    reserve(frame, properties.length);
     for (let j = 0; j < properties.length; j++) {
       const entry = properties[j]!;
       const key = entry[0];
@@ -826,6 +840,7 @@ function ofKind(member: SchemaNode, kind: Kind): boolean {
  * union as a whole as what was expected.
  */
 function listMember(w: Walk, frame: Frame, node: SchemaNode, members: readonly SchemaNode[], value: unknown, path: string): void {
+  reserve(frame, 1);
   const isObject = isObjectLike(value);
   const kind = kindOf(value);
   let sameKind = membersOfKind(members, kind);
