@@ -29,6 +29,7 @@ import {
   object,
   or,
   printExpression,
+  reads,
   returns,
   run,
   assign,
@@ -64,6 +65,7 @@ export class GuardEmitter {
   /** Whether an object type's check can reach a recursive type. */
   private readonly recursion = new Map<ObjectShape, boolean>();
   private counter = 0;
+  private helpersUsed = false;
 
   /** @param runtime the expression for duckcall's guard helpers, e.g. `__dc_H` */
   constructor(
@@ -81,13 +83,36 @@ export class GuardEmitter {
     return this.declarations.length === 0;
   }
 
+  /** Whether the code written so far calls a runtime guard helper (else the block need not read them). */
+  get usesHelpers(): boolean {
+    return this.helpersUsed;
+  }
+
   private fresh(kind: string): string {
     return `${this.prefix}_${kind}${this.counter++}`;
   }
 
   /** A runtime guard helper (src/internal/guards.ts), the one way generated code reaches them. */
   helper(name: GuardHelper): Expression {
+    this.helpersUsed = true;
     return member(this.runtime, name);
+  }
+
+  /**
+   * The function `is<T>(v)` calls: the check of `shape`, where a getter or proxy trap that throws
+   * while the value is looked at means the value does not fit (as a protocol's `is` has it).
+   */
+  entryFunction(shape: Shape): string {
+    const check = this.isFunction(shape);
+    const key = `entry:${check}`;
+    const known = this.functions.get(key);
+    if (known) return known;
+    const name = this.fresh('i');
+    this.functions.set(key, name);
+    this.declarations.push(
+      functionDeclaration(name, [V_NAME], [{ kind: 'try', body: [returns(call(id(check), V))], catch: { name: 'e', body: [returns(FALSE)] } }]),
+    );
+    return name;
   }
 
   /**
@@ -438,11 +463,18 @@ export class GuardEmitter {
     // Cheap discriminators first (a `kind: 'circle'` literal rejects most wrong values at once).
     const ordered = [...target.properties].sort((x, y) => (x.method ? 0 : cost(x.shape)) - (y.method ? 0 : cost(y.shape)));
     ordered.forEach((property, i) => {
-      const local = id(`p${i}`);
+      const localName = `p${i}`;
+      const local = id(localName);
       const key = this.key(property.key);
-      lines.push(declare('const', `p${i}`, property.own ? call(this.helper('own'), V, key) : this.read(V, property.key)));
-      const present = call(this.helper(property.own ? 'hasOwn' : 'has'), V, key);
       const check = this.propertyCheck(property.shape, local);
+      if (!property.own && !property.optional && !property.exact && !property.admitsUndefined && reads(check, localName) <= 1) {
+        // Read where the check reads it, once: `if (typeof v.id !== "number") return false;`.
+        const inline = this.propertyCheck(property.shape, this.read(V, property.key));
+        if (!isTrue(inline)) lines.push(fail(not(inline)));
+        return;
+      }
+      lines.push(declare('const', localName, property.own ? call(this.helper('own'), V, key) : this.read(V, property.key)));
+      const present = call(this.helper(property.own ? 'hasOwn' : 'has'), V, key);
       if (property.exact) {
         // Absent, or present with a value of its type: `undefined` is not one (exactOptionalPropertyTypes).
         lines.push(fail(conditional(equals(local, UNDEFINED), present, not(check))));

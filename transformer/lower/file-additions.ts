@@ -142,6 +142,23 @@ export class FileAdditions {
     return f.createParenthesizedExpression(f.createAsExpression(protocol, type));
   }
 
+  /**
+   * What `is<T>` becomes: the generated function that checks `type` (a value whose check throws
+   * does not fit), in TypeScript output asserted to `(v: unknown) => v is T` with `T` as written.
+   * No protocol object and no schema nodes: a program that only asks `is` ships neither.
+   */
+  isFor(type: ts.Type, at: ts.Node, typeArgument: ts.TypeNode): ts.Expression {
+    const shape: Shape = this.shapes.shapeOf(type, at);
+    if (shape.kind === 'never') throw new ImpossibleType(this.shapes.text(type));
+    this.used = true;
+    const f = this.factory;
+    const check = f.createIdentifier(this.emitter.entryFunction(shape));
+    if (!this.mode.typed) return check;
+    const v = f.createParameterDeclaration(undefined, undefined, 'v', undefined, f.createKeywordTypeNode(ts.SyntaxKind.UnknownKeyword));
+    const predicate = f.createFunctionTypeNode(undefined, [v], f.createTypePredicateNode(undefined, 'v', typeArgument));
+    return f.createParenthesizedExpression(f.createAsExpression(check, predicate));
+  }
+
   /** A matcher for one parameter position: the protocol, wrapped in `optional(…)` or `rest(…)`. */
   matcher(protocol: string, flag: 'required' | 'optional' | 'rest'): ts.Expression {
     const reference = this.factory.createIdentifier(protocol);
@@ -288,7 +305,8 @@ export class FileAdditions {
     // Protocols first: a method list may add a well-known symbol's alias to the guards.
     const block = this.blockCode.map((code) => (typeof code === 'function' ? code() : code));
     const typedRuntime = [...this.typedRuntimeUsed].flatMap((name) => TYPED_RUNTIME[name] ?? []);
-    const statements = [...typedRuntime, declare('const', HELPERS, path(`${NAMESPACE}.__guards`)), ...this.emitter.statements(), ...block];
+    const helpers = this.emitter.usesHelpers ? [declare('const', HELPERS, path(`${NAMESPACE}.__guards`))] : [];
+    const statements = [...typedRuntime, ...helpers, ...this.emitter.statements(), ...block];
     // The block's last `;` is the statement's own.
     const code = print(statements, { typed: this.mode.typed }).replace(/;\s*$/, '');
     const generated = [f.createExpressionStatement(f.createIdentifier(code))];

@@ -1,8 +1,8 @@
 /**
  * Lowers duckcall's typed forms to its runtime API, as a TypeScript transformer factory that every
  * front end uses: `overload((s: Circle) => …)` becomes `overload(when([CircleProtocol], …))`,
- * `is<T>(x)` becomes `TProtocol.is(x)` — writing only what a user could have written by hand, plus
- * the generated guard code.
+ * `validate<T>(x)` becomes `TProtocol.validate(x)`, `is<T>(x)` a call of T's generated check — writing
+ * only what a user could have written by hand, plus the generated guard code.
  */
 import { dirname } from 'node:path';
 import ts from 'typescript';
@@ -105,12 +105,15 @@ class Lowering {
       }
     }
     if (ts.isExpressionWithTypeArguments(node) && ts.isExpression(node) && node.typeArguments?.length === 1) {
-      // `values.filter(is<Circle>)`: an instantiation expression becomes the protocol's own method.
+      // `values.filter(is<Circle>)`: an instantiation expression becomes the check itself, or the protocol's own method.
       const fn = this.recognizer.functionOf(node.expression);
       if (fn === 'is' || fn === 'assert' || fn === 'validate') {
         const typeNode = node.typeArguments[0]!;
+        const type = this.checker.getTypeFromTypeNode(typeNode);
         const lowered = this.guarded(node, () =>
-          this.f.createPropertyAccessExpression(this.state.typedProtocol(this.state.protocolFor(this.checker.getTypeFromTypeNode(typeNode), node), typeNode), fn),
+          fn === 'is'
+            ? this.state.isFor(type, node, typeNode)
+            : this.f.createPropertyAccessExpression(this.state.typedProtocol(this.state.protocolFor(type, node), typeNode), fn),
         );
         if (lowered) return lowered;
       }
@@ -162,6 +165,11 @@ class Lowering {
 
   /** The protocol for the call's type argument; `methods` when the protocol needs `T`'s method list (see `protocolFor`). */
   private protocolOf(fn: string, call: ts.CallExpression, methods = false): string {
+    return this.state.protocolFor(this.typeArgumentOf(fn, call), call, methods);
+  }
+
+  /** The call's type argument, which must be a type duckcall can check (not an unconstrained type parameter). */
+  private typeArgumentOf(fn: string, call: ts.CallExpression): ts.Type {
     const typeNode = call.typeArguments?.[0];
     if (!typeNode) throw new Misuse(messages.needsTypeArgument(fn));
     const type = this.checker.getTypeFromTypeNode(typeNode);
@@ -171,11 +179,15 @@ class Lowering {
         throw new Misuse(messages.unconstrainedTypeParameter(fn, typeNode.getText()));
       }
     }
-    return this.state.protocolFor(type, call, methods);
+    return type;
   }
 
   private protocolMethod(fn: 'is' | 'assert' | 'validate', call: ts.CallExpression): ts.Node | undefined {
     if (call.arguments.length !== 1) return undefined;
+    if (fn === 'is') {
+      const check = this.state.isFor(this.typeArgumentOf(fn, call), call, call.typeArguments![0]!);
+      return this.f.createCallExpression(check, undefined, [ts.visitNode(call.arguments[0]!, this.visit) as ts.Expression]);
+    }
     const protocol = this.state.typedProtocol(this.protocolOf(fn, call), call.typeArguments![0]!);
     const value = ts.visitNode(call.arguments[0]!, this.visit) as ts.Expression;
     // An assertion needs a call target declared with its type: in TypeScript output, a typed helper.
