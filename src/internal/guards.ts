@@ -691,7 +691,18 @@ function visitChild(w: Walk, parent: Frame, node: SchemaNode, value: unknown, ke
     return;
   }
   const path = (key === SAME ? parent.path : keyPath(parent.path, key)) + suffix;
+  if (verdict === Verdict.Fails && isLeaf(node)) {
+    // What its frame would come to: nothing below it, so it is itself the issue.
+    w.issues.push({ path, expected: node.t, value });
+    parent.childFailed = true;
+    return;
+  }
   push(w, newFrame(node, value, path, w.issues.length, parent, verdict === Verdict.Open));
+}
+
+/** A node with nothing to look at below it (a primitive, a literal, a class, a function…). */
+function isLeaf(node: SchemaNode): boolean {
+  return node.p === undefined && node.e === undefined && node.u === undefined && node.a === undefined && node.m === undefined && node.mk === undefined && node.se === undefined;
 }
 
 /** Looks at the root. */
