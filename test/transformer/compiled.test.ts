@@ -64,6 +64,24 @@ describe('the generated straight-line dispatcher', () => {
     expect(() => (counter.bump as (x: unknown) => unknown)('x')).toThrow(/^No overload of bump\(\) accepts \(string\)\./);
   });
 
+  it('calls a case that reads `this` with the dispatcher’s own, and one that cannot directly', () => {
+    function scaled(this: { factor: number }, n: number) {
+      return n * this.factor;
+    }
+    function labelled(s: string) {
+      return `<${s}>`;
+    }
+    const withThis = { factor: 3, f: overload(scaled, labelled, (b: boolean) => (b ? 1 : 0)) };
+
+    expect(withThis.f(2)).toBe(6);
+    expect(withThis.f('x')).toBe('<x>');
+    expect(withThis.f(true)).toBe(1);
+    const source = withThis.f.toString();
+    expect(source).toMatch(/return c0\.call\(this, a\)/);
+    expect(source).toMatch(/return c1\(a\)/);
+    expect(source).toMatch(/return c2\(a\)/);
+  });
+
   it('lets a guard that throws fall back to case-by-case dispatch, which skips that case', () => {
     const hostile = new Proxy({}, { get() { throw new Error('trap'); } });
     const f = overload((s: Circle) => 'circle', (x: object) => 'object');

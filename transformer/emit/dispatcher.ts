@@ -95,8 +95,11 @@ interface Build {
   usesTemp: boolean;
 }
 
-/** The builder function `(fallback, c0, c1, …) => dispatcher`. */
-export function dispatcherFunction(cases: readonly CompiledCase[], emitter: GuardEmitter): Expression {
+/**
+ * The builder function `(fallback, c0, c1, …) => dispatcher`. A case whose function `ignoresThis`
+ * is called directly, any other with the dispatcher's own `this` (`c0.call(this, a)`).
+ */
+export function dispatcherFunction(cases: readonly CompiledCase[], emitter: GuardEmitter, ignoresThis: readonly boolean[] = []): Expression {
   const build: Build = { emitter, usesTemp: false };
   const arity = Math.max(0, ...cases.map((c) => c.length));
   const params = ARGS.slice(0, arity);
@@ -114,7 +117,12 @@ export function dispatcherFunction(cases: readonly CompiledCase[], emitter: Guar
           const check = emitter.isExpression(position.shape, argument);
           return { i, check: position.optional && !isTrue(check) ? or(equals(argument, UNDEFINED), check) : check };
         });
-      const runCase = [run(assign(id('running'), TRUE)), returns(call(member(id(`c${index}`), 'call'), id('this'), ...params.slice(0, n).map(id)))];
+      const passed = params.slice(0, n).map(id);
+      const caseFunction = id(`c${index}`);
+      const runCase = [
+        run(assign(id('running'), TRUE)),
+        returns(ignoresThis[index] ? call(caseFunction, ...passed) : call(member(caseFunction, 'call'), id('this'), ...passed)),
+      ];
       const statements = (replaced?: Check): Statement[] => {
         const list = checks.map((x) => (replaced && x.i === replaced.i ? replaced.check : x.check)).filter((check) => !isTrue(check));
         return list.length > 0 ? [when(and(...list), runCase)] : runCase;

@@ -224,7 +224,7 @@ class Lowering {
       return lowered as ts.Expression;
     });
     this.reportShadowing(typed);
-    const dispatcher = typed.length === call.arguments.length ? this.compiledDispatcher(typed.map((t) => t.positions), call) : undefined;
+    const dispatcher = typed.length === call.arguments.length ? this.compiledDispatcher(typed.map((t) => t.positions), typed.map((t) => this.ignoresThis(t.node as ts.Expression)), call) : undefined;
     const lowered = dispatcher
       ? ts.setOriginalNode(this.f.createCallExpression(this.state.typedRuntime('__compiled'), undefined, [this.f.createIdentifier(dispatcher), ...cases]), call)
       : this.f.updateCallExpression(call, ts.visitNode(call.expression, this.visit) as ts.Expression, call.typeArguments, cases);
@@ -234,10 +234,36 @@ class Lowering {
   }
 
   /** Straight-line dispatch for sets of typed cases with fixed parameter lists; else `undefined`. */
-  private compiledDispatcher(cases: readonly Position[][], at: ts.Node): string | undefined {
+  private compiledDispatcher(cases: readonly Position[][], ignoresThis: readonly boolean[], at: ts.Node): string | undefined {
     if (cases.some((c) => c.length > MAX_COMPILED_ARITY || c.some((p) => p.flag === 'rest'))) return undefined;
     const compiledCases = cases.map((c) => c.map((p) => ({ shape: this.state.shapes.shapeOf(p.type, at), optional: p.flag === 'optional' })));
-    return this.state.dispatcher(dispatcherFunction(compiledCases, this.state.emitter));
+    return this.state.dispatcher(dispatcherFunction(compiledCases, this.state.emitter, ignoresThis));
+  }
+
+  /**
+   * Whether the case's function does not read `this` (an arrow function, or a function whose body
+   * never mentions it), so the dispatcher may call it directly rather than with its own `this`: V8
+   * inlines a direct call into the dispatcher where `f.call(this, …)` measured 13-16% slower. A
+   * case reached by name counts when its name is a `const` or a function declaration.
+   */
+  private ignoresThis(argument: ts.Expression): boolean {
+    let node: ts.Node = unwrapped(argument);
+    if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) {
+      let symbol = this.checker.getSymbolAtLocation(node);
+      if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
+      const declaration = symbol?.valueDeclaration;
+      if (declaration && ts.isFunctionDeclaration(declaration)) node = declaration;
+      else if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) {
+        node = unwrapped(declaration.initializer);
+      } else return false;
+    }
+    if (ts.isArrowFunction(node)) return true;
+    if (!(ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node)) || !node.body) return false;
+    // A nested function has a `this` of its own; an arrow function shares this one (a nested class's
+    // field initializers are looked into too, which only ever keeps the `.call`).
+    const mentionsThis = (n: ts.Node): boolean =>
+      n.kind === ts.SyntaxKind.ThisKeyword || ((!ts.isFunctionLike(n) || ts.isArrowFunction(n)) && (ts.forEachChild(n, mentionsThis) ?? false));
+    return !mentionsThis(node.body);
   }
 
   private isSymbolLike(node: ts.Expression): boolean {
@@ -380,4 +406,13 @@ class Lowering {
     });
     return (lowered as ts.Decorator | undefined) ?? decorator;
   }
+}
+
+/** The expression inside parentheses, `as`, `satisfies` and `!`. */
+function unwrapped(expression: ts.Expression): ts.Expression {
+  let inner = expression;
+  while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isSatisfiesExpression(inner) || ts.isNonNullExpression(inner) || ts.isTypeAssertionExpression(inner)) {
+    inner = inner.expression;
+  }
+  return inner;
 }
