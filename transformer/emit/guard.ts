@@ -681,8 +681,7 @@ export type GuardHelper =
   | 'subclass'
   | 'isArray'
   | 'wellKnown'
-  | 'keys'
-  | 'violations';
+  | 'keys';
 
 const V_NAME = 'v';
 const V = id(V_NAME);

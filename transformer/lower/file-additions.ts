@@ -199,7 +199,7 @@ export class FileAdditions {
       .qualifiedText(type)
       .replace(/import\("([^"]*)"(?=[,)])/g, (_, file: string) => `import(${JSON.stringify(relativePath(this.mode.projectRoot, file))}`);
     const typeName = this.shapes.text(type);
-    const validate = fn(['v'], [returns(call(this.emitter.helper('violations'), id(schema), id('v')))]);
+    const validate = fn(['v'], [returns(call(path(`${NAMESPACE}.__violations`), id(schema), id('v')))]);
     this.blockCode.push(() =>
       declare(
         'const',
