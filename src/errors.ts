@@ -56,6 +56,7 @@ export class NoMatchingOverloadError extends TypeError {
   readonly candidates: readonly Candidate[];
 
   constructor(name: string, args: readonly unknown[], candidates: readonly Candidate[]) {
+    prepareNoMatch();
     super(noMatchingOverload(name, args, candidates));
     this.args = args;
     this.candidates = candidates;
@@ -65,7 +66,6 @@ export class NoMatchingOverloadError extends TypeError {
     return brandedInstance(this, value, 'ERR_NO_MATCHING_OVERLOAD');
   }
 }
-brand(NoMatchingOverloadError, 'NoMatchingOverloadError', 'ERR_NO_MATCHING_OVERLOAD');
 
 /** Thrown by `assert<T>()` and `@implement<T>()` when a value or class does not satisfy `T`. */
 export class ProtocolError extends TypeError {
@@ -74,8 +74,9 @@ export class ProtocolError extends TypeError {
   /** Every violation found, not only the first. */
   readonly errors: readonly Issue[];
 
-  constructor(protocolName: string, errors: readonly Issue[], message = protocolViolated(protocolName, errors)) {
-    super(message);
+  constructor(protocolName: string, errors: readonly Issue[], message?: string) {
+    prepareProtocol();
+    super(message ?? protocolViolated(protocolName, errors));
     this.errors = errors;
   }
 
@@ -83,7 +84,6 @@ export class ProtocolError extends TypeError {
     return brandedInstance(this, value, 'ERR_PROTOCOL');
   }
 }
-brand(ProtocolError, 'ProtocolError', 'ERR_PROTOCOL');
 
 /**
  * Where each error class keeps one instance of its own for the life of the program. An instance's
@@ -99,8 +99,33 @@ const KEPT = Symbol('kept');
 function keep(ctor: Function, instance: object): void {
   Object.defineProperty(ctor, KEPT, { value: instance });
 }
-keep(NoMatchingOverloadError, new NoMatchingOverloadError('', [], []));
-keep(ProtocolError, new ProtocolError('', [], ''));
+
+/**
+ * Brands a class (and keeps one instance of it) when its first instance is made, before that
+ * instance's `Error` constructor reads `name`, rather than when the module loads: a call at the top
+ * level of a module is never dropped from a bundle, which kept every error class and its messages
+ * in programs that never make one (a program that only asks `is<T>`). Functions outside the class
+ * bodies: a class that names itself in its body gets renamed by bundlers.
+ */
+function prepare(ctor: { prototype: object }, name: string, code: DuckcallErrorCode): boolean {
+  if (Object.hasOwn(ctor.prototype, ERROR_BRAND)) return false;
+  brand(ctor, name, code);
+  return true;
+}
+
+function prepareNoMatch(): void {
+  if (prepare(NoMatchingOverloadError, 'NoMatchingOverloadError', 'ERR_NO_MATCHING_OVERLOAD')) {
+    keep(NoMatchingOverloadError, new NoMatchingOverloadError('', [], []));
+  }
+}
+
+function prepareProtocol(): void {
+  if (prepare(ProtocolError, 'ProtocolError', 'ERR_PROTOCOL')) keep(ProtocolError, new ProtocolError('', [], ''));
+}
+
+function prepareSetup(): void {
+  prepare(SetupError, 'SetupError', 'ERR_DUCKCALL_SETUP');
+}
 
 /** Every SetupError this copy of duckcall has made (see `isSetupErrorMadeHere`). */
 const madeHere = new WeakSet<object>();
@@ -114,6 +139,7 @@ export class SetupError extends Error {
   declare readonly code: 'ERR_DUCKCALL_SETUP';
 
   constructor(...args: ConstructorParameters<typeof Error>) {
+    prepareSetup();
     super(...args);
     madeHere.add(this);
   }
@@ -122,7 +148,6 @@ export class SetupError extends Error {
     return brandedInstance(this, value, 'ERR_DUCKCALL_SETUP');
   }
 }
-brand(SetupError, 'SetupError', 'ERR_DUCKCALL_SETUP');
 
 /**
  * Whether an error thrown while a check looked at an argument is a SetupError this copy of duckcall
