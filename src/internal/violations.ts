@@ -49,26 +49,116 @@ export interface SchemaNode {
  * value (see `oneLevel`), so its time is linear in what it looks at.
  */
 export function violations(node: SchemaNode, value: unknown, path = '$input'): Issue[] {
-  // A walk in progress (a getter may run another) keeps its own state; the next walk at the same
-  // nesting reuses it once it is over.
-  const w = walks[walking] ?? (walks[walking] = newWalk());
-  walking++;
-  // The walk's checks run one level deep (see `oneLevel`) with the walk's own `seen`, set for the
-  // whole walk rather than around each check. Code a getter runs in between is no different from
-  // the code it runs inside a check: a check called from outside gets a `seen` of its own
-  // (`runFrom`), and a walk its own state.
-  const outerSeen = state.seen;
-  const outerLevel = level.seen;
-  state.seen = level.seen = w.levelSeen;
+  const w = enter();
   try {
     return walk(w, node, value, path);
   } finally {
-    state.seen = outerSeen;
-    level.seen = outerLevel;
-    walking--;
-    done(w);
+    leave(w);
   }
 }
+
+/**
+ * Starts a walk: a walk in progress (a getter may run another) keeps its own state; the next walk at
+ * the same nesting reuses it once it is over. The walk's checks run one level deep (see `oneLevel`)
+ * with the walk's own `seen`, set for the whole walk rather than around each check. Code a getter
+ * runs in between is no different from the code it runs inside a check: a check called from
+ * outside gets a `seen` of its own (`runFrom`), and a walk its own state.
+ */
+function enter(): Walk {
+  const w = walks[walking] ?? (walks[walking] = newWalk());
+  walking++;
+  w.outerSeen = state.seen;
+  w.outerLevel = level.seen;
+  state.seen = level.seen = w.levelSeen;
+  return w;
+}
+
+function leave(w: Walk): void {
+  state.seen = w.outerSeen!;
+  level.seen = w.outerLevel;
+  w.outerSeen = w.outerLevel = undefined;
+  walking--;
+  done(w);
+}
+
+/**
+ * A generated explanation of one type (transformer/emit/guard.ts, `explainFunction`): called with a
+ * value that fails the type's node (and is noted as walked), and its path, it adds the issues the
+ * walk adds for that node, in the same order, through the helpers in `explainers`, and says whether
+ * it added any. Straight-line code for types whose walk it can spell out; the parts it cannot it
+ * hands to the walk (`explainers.part`), which shares its state.
+ */
+export type Explainer = (w: Walk, value: unknown, path: string) => boolean;
+
+/** Thrown by the helpers once the issues reach the limit: the explanation stops there, as the walk does. */
+const FULL: unique symbol = Symbol('full');
+
+/** `violations(node, value)` where a generated `explain` spells out `node`'s walk: the same issues. */
+export function explained(explain: Explainer, node: SchemaNode, value: unknown): Issue[] {
+  const w = enter();
+  const issues: Issue[] = [];
+  w.issues = issues;
+  try {
+    // What `visit` does at the root, whose type does not recurse (so its verdict is never open).
+    if (oneLevel(node, value) !== Verdict.Fits) {
+      isCycle(w, node, value);
+      explain(w, value, '$input');
+    }
+  } catch (error) {
+    if (error !== FULL) throw error;
+  } finally {
+    leave(w);
+  }
+  return issues;
+}
+
+/** Adds an issue; at the limit, stops the explanation. */
+function add(w: Walk, path: string, expected: string, value: unknown): void {
+  if (w.issues.push({ path, expected, value }) >= MAX_ISSUES) throw FULL;
+}
+
+/** What generated explanations call (see `Explainer`); each does what the walk does at that point. */
+export const explainers = {
+  /** A part left to the walk, as `visitChild` looks at it: whether the parent's child failed. */
+  part(w: Walk, node: SchemaNode, value: unknown, path: string): boolean {
+    const verdict = oneLevel(node, value);
+    if (verdict === Verdict.Fits) return false;
+    if (isCycle(w, node, value)) return verdict === Verdict.Fails;
+    if (verdict === Verdict.Fails && isLeaf(node)) {
+      add(w, path, node.t, value);
+      return true;
+    }
+    const issues = w.issues;
+    const before = issues.length;
+    push(w, newFrame(node, value, path, before, undefined, verdict === Verdict.Open));
+    drain(w);
+    if (issues.length >= MAX_ISSUES) throw FULL;
+    return issues.length > before;
+  },
+  /** A failing leaf, reported unless it is an object walked with this node already. */
+  leaf(w: Walk, node: SchemaNode, path: string, value: unknown): void {
+    if (!isCycle(w, node, value)) add(w, path, node.t, value);
+  },
+  /** Reading the property at `path` threw `error`. */
+  threw(w: Walk, node: SchemaNode, path: string, error: unknown): void {
+    add(w, path, threwText(node.t), error);
+  },
+  /**
+   * The end of a failing node's explanation, which began with `before` issues: the node itself is
+   * what was expected when nothing below it failed. Whether it added issues.
+   */
+  end(w: Walk, before: number, childFailed: boolean, node: SchemaNode, path: string, value: unknown): boolean {
+    const issues = w.issues;
+    if (issues.length === before && !childFailed) add(w, path, node.t, value);
+    return issues.length > before;
+  },
+  /** Whether a failing object was walked with this node already (else notes it). */
+  cycle: isCycle,
+  /** A required key missing (its value read `undefined`), as the walk decides it. */
+  absent(value: unknown, key: PropertyKey): boolean {
+    return !hasKey(value, key);
+  },
+};
 
 /** The state of each nesting of walks in progress (see `violations`). */
 const walks: Walk[] = [];
@@ -88,6 +178,11 @@ function read(value: unknown, key: PropertyKey, ownOnly: boolean): unknown {
     readError = error;
     return THREW;
   }
+}
+
+/** What was expected where reading a property threw (the issue's value is what it threw). */
+function threwText(t: string): string {
+  return `${t} (reading it threw)`;
 }
 
 function keyPath(path: string, key: PropertyKey): string {
@@ -129,7 +224,7 @@ const enum Rest {
  */
 
 /** The state of one walk: its issues, the failing (node, value) pairs it has walked, its frames. */
-interface Walk {
+export interface Walk {
   issues: Issue[];
   /**
    * The failing objects walked, with their nodes: a list of pairs (node, value) while it is short
@@ -142,10 +237,13 @@ interface Walk {
   readonly stack: Frame[];
   /** The `seen` of its one-level checks (see `oneLevel`): empty between them, since generated checks delete what they add. */
   readonly levelSeen: Set<unknown>;
+  /** The `seen` sets in use when the walk started, put back when it ends. */
+  outerSeen: Set<unknown> | undefined;
+  outerLevel: Set<unknown> | undefined;
 }
 
 function newWalk(): Walk {
-  return { issues: NO_ISSUES, pairs: [], listed: 0, seen: undefined, stack: [], levelSeen: new Set() };
+  return { issues: NO_ISSUES, pairs: [], listed: 0, seen: undefined, stack: [], levelSeen: new Set(), outerSeen: undefined, outerLevel: undefined };
 }
 
 const NO_ISSUES: Issue[] = [];
@@ -250,8 +348,15 @@ function listIssue(frame: Frame, path: string, expected: string, value: unknown)
 function walk(w: Walk, root: SchemaNode, rootValue: unknown, rootPath: string): Issue[] {
   const issues: Issue[] = [];
   w.issues = issues;
-  const stack = w.stack;
   visit(w, undefined, root, rootValue, rootPath);
+  drain(w);
+  return issues;
+}
+
+/** Walks the frames on the stack until none is left or the issues reach the limit. */
+function drain(w: Walk): void {
+  const issues = w.issues;
+  const stack = w.stack;
   while (stack.length > 0 && issues.length < MAX_ISSUES) {
     const top = stack[stack.length - 1]!;
     if (step(w, top)) continue;
@@ -261,7 +366,6 @@ function walk(w: Walk, root: SchemaNode, rootValue: unknown, rootPath: string): 
     if (issues.length === top.before && !top.childFailed && !top.open) issues.push({ path: top.path, expected: top.node.t, value: top.value });
     if (top.parent && issues.length > top.before) top.parent.childFailed = true;
   }
-  return issues;
 }
 
 /** Looks at `frame`'s next task; false when it has none left. */
@@ -413,7 +517,7 @@ function listChildren(w: Walk, frame: Frame): void {
       const optional = entry[2];
       const ownOnly = entry[3] === true;
       const got = read(value, key, ownOnly);
-      if (got === THREW) listIssue(frame, keyPath(path, key), `${child.t} (reading it threw)`, readError);
+      if (got === THREW) listIssue(frame, keyPath(path, key), threwText(child.t), readError);
       else if (got === undefined && optional === 'exact') {
         if (present(value, key, ownOnly)) listIssue(frame, keyPath(path, key), child.t, undefined);
       } else if (got === undefined && !optional && !present(value, key, ownOnly)) listIssue(frame, keyPath(path, key), child.t, undefined);

@@ -14,7 +14,8 @@ export interface TypeText {
   readonly typeText: string;
 }
 
-export type BinaryOperator = '===' | '!==' | '<' | '<=' | '>' | '>=' | 'instanceof' | '&&' | '||';
+/** `+` joins strings (the paths of generated explanations). */
+export type BinaryOperator = '===' | '!==' | '<' | '<=' | '>' | '>=' | 'instanceof' | '&&' | '||' | '+';
 
 export interface Parameter {
   readonly name: string;
@@ -210,6 +211,7 @@ const PRECEDENCE = {
   '>': 10,
   '>=': 10,
   instanceof: 10,
+  '+': 12,
   unary: 14,
   postfix: 15,
   call: 17,

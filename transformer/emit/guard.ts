@@ -5,7 +5,7 @@
  */
 import ts from 'typescript';
 import { FAST_DEPTH } from '../../src/internal/depth.js';
-import { UnsupportedType, type LazyShape, type ObjectShape, type Property, type Shape, type TupleElement } from '../analyze/shape.js';
+import { admitsUndefined, UnsupportedType, type LazyShape, type ObjectShape, type Property, type Shape, type TupleElement } from '../analyze/shape.js';
 import {
   and,
   array,
@@ -62,16 +62,26 @@ export class GuardEmitter {
   private readonly schemas = new Map<Shape | ObjectShape, string>();
   /** Schema nodes keyed by the check they wrap: methods, weak intersection members, and leaves (nothing below them). */
   private readonly nodesByCheck = new Map<string, string>();
+  /** Schema nodes with their structure patched (see `schema`; `nodeOf` makes them without). */
+  private readonly structured = new Set<string>();
+  /** Generated explanations (see `explainFunction`) by object type, and by array shape. */
+  private readonly explainers = new Map<ObjectShape | Shape, string>();
+  private readonly simpleObjects = new Map<ObjectShape, boolean>();
+  private explainersUsed = false;
   /** Whether an object type's check can reach a recursive type. */
   private readonly recursion = new Map<ObjectShape, boolean>();
   private counter = 0;
   private helpersUsed = false;
 
-  /** @param runtime the expression for duckcall's guard helpers, e.g. `__dc_H` */
+  /**
+   * @param runtime the expression for duckcall's guard helpers, e.g. `__dc_H`
+   * @param explainRuntime the expression for the helpers generated explanations call (`__explainers`), e.g. `__dc_X`
+   */
   constructor(
     private readonly runtime: Expression,
     private readonly classReference: ClassReference,
     private readonly prefix = '__dc',
+    private readonly explainRuntime: Expression = id(`${prefix}_X`),
   ) {}
 
   /** All generated declarations, in an order that runs (schema patches last). */
@@ -86,6 +96,11 @@ export class GuardEmitter {
   /** Whether the code written so far calls a runtime guard helper (else the block need not read them). */
   get usesHelpers(): boolean {
     return this.helpersUsed;
+  }
+
+  /** Whether the code written so far calls a helper of generated explanations (then the block reads `__explainers`). */
+  get usesExplainers(): boolean {
+    return this.explainersUsed;
   }
 
   private fresh(kind: string): string {
@@ -586,12 +601,187 @@ export class GuardEmitter {
     return name;
   }
 
-  /** The name of a hoisted schema node for `shape`, for `violations`. */
-  schema(shape: Shape): string {
-    if (shape.kind === 'lazy') {
-      if (!shape.box.shape) throw new UnsupportedType(`the recursive type ${shape.box.text}`);
-      return this.schema(shape.box.shape);
+  // ---- Generated explanations ----------------------------------------------------------------------
+  //
+  // `validate` of a simple type: straight-line code doing what the walk (src/internal/violations.ts)
+  // does for its node, step by step, so it reports the same issues in the same order. What it does
+  // not spell out (a union with structure, a Map, a tuple, a recursive type…) it hands to the walk,
+  // which shares its state. Each function takes the walk `w`, a value that failed its node's check
+  // (and is noted as walked) and its path, and returns whether it added issues (the walk's frame).
+
+  /**
+   * The explanation of `shape` for a protocol's `validate`, a function for `__explain` (see
+   * `Explainer` in src/internal/violations.ts), when `shape` is a simple object type or an array of
+   * simple things (see `simpleObject`); `undefined` when the walk explains it.
+   */
+  explainFunction(shape: Shape): string | undefined {
+    if (shape.kind === 'ref' && this.simpleObject(shape.target)) return this.objectExplainer(shape.target, this.nodeOf(shape));
+    if (shape.kind === 'array' && this.simpleElement(shape.element)) return this.arrayExplainer(shape);
+    return undefined;
+  }
+
+  /**
+   * An object type whose walk the generated code spells out: its check is a plain property check
+   * (not weak, not callable, no index signature, no recursion below it), and its properties are
+   * read as the walk reads them (no own-only, exact-optional, symbol or numeric keys).
+   */
+  private simpleObject(target: ObjectShape): boolean {
+    const known = this.simpleObjects.get(target);
+    if (known !== undefined) return known;
+    const simple =
+      !target.weak &&
+      !target.callable &&
+      !target.recursive &&
+      !this.objectRecurses(target) &&
+      !target.stringIndex &&
+      !target.numberIndex &&
+      target.keyedIndexes.length === 0 &&
+      target.properties.every((p) => !p.own && !p.exact && typeof p.key === 'string' && String(Number(p.key)) !== p.key);
+    this.simpleObjects.set(target, simple);
+    return simple;
+  }
+
+  /** An array element the generated code explains itself: never `undefined` (so the walk's sparse-array path never applies). */
+  private simpleElement(shape: Shape): boolean {
+    if (isLeafShape(shape)) return !admitsUndefined(shape);
+    if (shape.kind === 'ref') return this.simpleObject(shape.target);
+    return shape.kind === 'array' && this.simpleElement(shape.element);
+  }
+
+  /** A helper of generated explanations, under a module-local name (`__dc_xleaf`). */
+  private explainer(name: 'part' | 'leaf' | 'threw' | 'end' | 'cycle' | 'absent'): Expression {
+    this.explainersUsed = true;
+    const key = `explainer:${name}`;
+    const known = this.functions.get(key);
+    if (known) return id(known);
+    const local = `${this.prefix}_x${name}`;
+    this.functions.set(key, local);
+    this.declarations.unshift(declare('const', local, member(this.explainRuntime, name)));
+    return id(local);
+  }
+
+  /** `const n = w.issues.length; let f = false;`: the frame's start (`before`, `childFailed`). */
+  private frameStart(): Statement[] {
+    return [declare('const', 'n', member(member(W, 'issues'), 'length')), declare('let', 'f', FALSE)];
+  }
+
+  /** `return end(w, n, f, node, p, v)`: the node itself is the issue when nothing below failed. */
+  private frameEnd(node: string): Statement {
+    return returns(call(this.explainer('end'), W, id('n'), id('f'), id(node), P, V));
+  }
+
+  /** A failing object of a simple type: its properties read first (each read that throws is an issue), then each looked at in order. */
+  private objectExplainer(target: ObjectShape, node: string): string {
+    const known = this.explainers.get(target);
+    if (known) return known;
+    const name = this.fresh('x');
+    this.explainers.set(target, name);
+    const properties = target.properties;
+    const values = properties.map((_, i) => `v${i}`);
+    const thrown = properties.map((_, i) => `k${i}`);
+    const reads: Statement[] = [
+      { kind: 'declare', keyword: 'let', declarators: properties.flatMap((_, i) => [{ name: values[i]! }, { name: thrown[i]! }]) },
+      ...properties.map((p, i): Statement => ({
+        kind: 'try',
+        body: [run(assign(id(values[i]!), member(V, p.key as string)))],
+        catch: { name: 'e', body: [run(assign(id(thrown[i]!), array([id('e')])))] },
+      })),
+    ];
+    const looks = properties.map((p, i): Statement => {
+      const key = p.key as string;
+      const value = id(values[i]!);
+      const path = binary(P, '+', literal(keyPath(key)));
+      const child = p.method ? this.methodSchema(p.shape) : undefined;
+      const look = child ? this.partLook(child, value, path) : this.look(p.shape, value, path);
+      let rest: Statement;
+      if (p.optional) rest = when(differs(value, UNDEFINED), look);
+      else if (child || p.admitsUndefined || this.handed(p.shape)) {
+        // Missing: the node is what was expected. Anything else reads `undefined` the same way.
+        const node = child ?? this.nodeOf(p.shape);
+        const missing = and(equals(value, UNDEFINED), call(this.explainer('absent'), V, literal(key)));
+        rest = when(missing, [run(call(this.explainer('leaf'), W, id(node), path, UNDEFINED))], [look]);
+      } else rest = look;
+      const threw = run(call(this.explainer('threw'), W, id(child ?? this.nodeOf(p.shape)), path, element(id(thrown[i]!), literal(0))));
+      return when(id(thrown[i]!), [threw], [rest]);
+    });
+    const objectLike = conditional(equals(typeOf(V), literal('object')), differs(V, NULL), equals(typeOf(V), literal('function')));
+    this.declarations.push(
+      functionDeclaration(name, ['w', V_NAME, 'p'], [...this.frameStart(), ...(properties.length > 0 ? [when(objectLike, [...reads, ...looks])] : []), this.frameEnd(node)]),
+    );
+    return name;
+  }
+
+  /** A failing array of simple elements: each element read (a read that throws is `undefined`) and looked at. */
+  private arrayExplainer(shape: Shape & { kind: 'array' }): string {
+    const known = this.explainers.get(shape);
+    if (known) return known;
+    const name = this.fresh('x');
+    this.explainers.set(shape, name);
+    const node = this.nodeOf(shape);
+    const [i, l, e] = [id('i'), id('l'), id('e')];
+    const path = binary(binary(binary(P, '+', literal('[')), '+', i), '+', literal(']'));
+    const elements: Statement[] = [
+      declare('let', 'l'),
+      { kind: 'try', body: [run(assign(l, member(V, 'length')))], catch: { name: 'x', body: [run(assign(l, literal(0)))] } },
+      {
+        kind: 'for',
+        init: declare('let', 'i', literal(0)),
+        // `!(i >= l)`, not `i < l`: the walk's test, whatever a Proxy says the length is.
+        test: not(binary(i, '>=', l)),
+        update: increment(i),
+        body: [declare('let', 'e'), { kind: 'try', body: [run(assign(e, element(V, i)))], catch: { name: 'x', body: [] } }, this.look(shape.element, e, path)],
+      },
+    ];
+    this.declarations.push(functionDeclaration(name, ['w', V_NAME, 'p'], [...this.frameStart(), when(call(this.alias('isArray'), V), elements), this.frameEnd(node)]));
+    return name;
+  }
+
+  /** Whether a part of this shape is handed to the walk (see `look`). */
+  private handed(shape: Shape): boolean {
+    if (isLeafShape(shape)) return false;
+    if (shape.kind === 'ref') return !this.simpleObject(shape.target);
+    return !(shape.kind === 'array' && this.simpleElement(shape.element));
+  }
+
+  /**
+   * Looks at a part `value` of shape `shape` at `path` as the walk's `visitChild` does, setting `f`
+   * (the frame's `childFailed`): a leaf checked inline, a simple object or array explained by its
+   * own function, anything else handed to the walk.
+   */
+  private look(shape: Shape, value: Expression, path: Expression): Statement {
+    const failed = run(assign(F, TRUE));
+    if (isLeafShape(shape)) {
+      return when(not(this.expression(shape, value)), [failed, run(call(this.explainer('leaf'), W, id(this.nodeOf(shape)), path, value))]);
     }
+    if (this.handed(shape)) return this.partLook(this.schema(shape), value, path);
+    const explain = shape.kind === 'ref' ? this.objectExplainer(shape.target, this.nodeOf(shape)) : this.arrayExplainer(shape as Shape & { kind: 'array' });
+    // Its check fails (a check that throws fails), and it is not an object walked with this node already.
+    const fails = not(call(id(this.entryFunction(shape)), value));
+    const explained = or(call(this.explainer('cycle'), W, id(this.nodeOf(shape)), value), call(id(explain), W, value, path));
+    return when(and(fails, explained), failed);
+  }
+
+  private partLook(node: string, value: Expression, path: Expression): Statement {
+    return when(call(this.explainer('part'), W, id(node), value, path), run(assign(F, TRUE)));
+  }
+
+  /** The name of a hoisted schema node for `shape`, for `violations`: with its structure (`p`, `e`…), which the walk reads. */
+  schema(shape: Shape): string {
+    const resolved = resolve(shape);
+    const name = this.nodeOf(resolved);
+    if (this.structured.has(name)) return name;
+    this.structured.add(name);
+    this.structure(name, resolved);
+    return name;
+  }
+
+  /**
+   * The schema node of `shape` (`{ t, is }`), without the structure only the walk reads: what a
+   * generated explanation needs of a node it spells out (its text, and its identity for the failing
+   * objects walked). `schema` adds the structure.
+   */
+  nodeOf(shape: Shape): string {
+    shape = resolve(shape);
     const key = shape.kind === 'ref' ? shape.target : shape;
     const known = this.schemas.get(key);
     if (known) return known;
@@ -609,6 +799,11 @@ export class GuardEmitter {
     const name = this.node(shapeText(shape), is, literalNode);
     this.schemas.set(key, name);
     if (leaf) this.nodesByCheck.set(leafKey, name);
+    return name;
+  }
+
+  /** Patches the structure of node `name` for `shape` (the nodes below it, their structure too). */
+  private structure(name: string, shape: Shape): void {
     const nodes = (shapes: readonly Shape[]) => array(shapes.map((s) => id(this.schema(s))));
     switch (shape.kind) {
       case 'ref':
@@ -655,7 +850,6 @@ export class GuardEmitter {
       default:
         break;
     }
-    return name;
   }
 }
 
@@ -686,9 +880,42 @@ export type GuardHelper =
 const V_NAME = 'v';
 const V = id(V_NAME);
 const E = id('e');
+/** The names of generated explanations: the walk, the path, the frame's `childFailed`. */
+const W = id('w');
+const P = id('p');
+const F = id('f');
 /** The depth a check of a recursive type is called at; callers outside the block leave it out. */
 const DEPTH: Parameter = { name: 'd', optional: true };
 const D = id(DEPTH.name);
+
+/** The walk explains it as a leaf, and its check is an inline expression that cannot throw (see `look`). */
+function isLeafShape(shape: Shape): boolean {
+  switch (shape.kind) {
+    case 'any':
+    case 'never':
+    case 'typeof':
+    case 'literal':
+    case 'nonNullish':
+    case 'nonPrimitive':
+      return true;
+    case 'union':
+      return shape.members.every((m) => m.kind === 'typeof' || m.kind === 'literal');
+    default:
+      return false;
+  }
+}
+
+/** The walk's path of a property below its parent's: `.name`, or `["a-b"]` for a key that is no identifier. */
+function keyPath(key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+}
+
+/** A recursive alias's shape, as its schema node has it. */
+function resolve(shape: Shape): Shape {
+  if (shape.kind !== 'lazy') return shape;
+  if (!shape.box.shape) throw new UnsupportedType(`the recursive type ${shape.box.text}`);
+  return resolve(shape.box.shape);
+}
 
 /** A check's identity for sharing one declaration among equal checks: its text. */
 function keyOf(expression: Expression): string {

@@ -55,6 +55,8 @@ const TYPED_RUNTIME: Record<'when' | '__compiled' | 'assert' | '__signature', St
 
 /** The guard helpers, read once per file: in CommonJS output each `__duckcall.x` goes through a getter. */
 const HELPERS = '__dc_H';
+/** The helpers of generated explanations (see `GuardEmitter.explainFunction`), read once per file. */
+const EXPLAINERS = '__dc_X';
 const ANY = typeText('any');
 
 export interface OutputMode {
@@ -87,7 +89,7 @@ export class FileAdditions {
     private readonly factory: ts.NodeFactory,
     private readonly mode: OutputMode,
   ) {
-    this.emitter = new GuardEmitter(id(HELPERS), (symbol) => this.classReference(symbol));
+    this.emitter = new GuardEmitter(id(HELPERS), (symbol) => this.classReference(symbol), '__dc', id(EXPLAINERS));
   }
 
   /** A reference to something duckcall's runtime exports, e.g. `runtime('when')`, `runtime('__guards.named')`. */
@@ -180,7 +182,9 @@ export class FileAdditions {
     const shape: Shape = this.shapes.shapeOf(type, at);
     if (shape.kind === 'never') throw new ImpossibleType(this.shapes.text(type));
     const is = this.emitter.isFunction(shape);
-    const schema = this.emitter.schema(shape);
+    // `validate`: straight-line code where the type is simple enough to spell out its walk, else the walk.
+    const explain = this.emitter.explainFunction(shape);
+    const schema = explain ? this.emitter.nodeOf(shape) : this.emitter.schema(shape);
     const name = `__dc_p${this.counter++}`;
     if (methods) this.withMethods.add(name);
     const methodList = (): Expression[] =>
@@ -199,7 +203,9 @@ export class FileAdditions {
       .qualifiedText(type)
       .replace(/import\("([^"]*)"(?=[,)])/g, (_, file: string) => `import(${JSON.stringify(relativePath(this.mode.projectRoot, file))}`);
     const typeName = this.shapes.text(type);
-    const validate = fn(['v'], [returns(call(path(`${NAMESPACE}.__violations`), id(schema), id('v')))]);
+    const validate = explain
+      ? fn(['v'], [returns(call(path(`${NAMESPACE}.__explain`), id(explain), id(schema), id('v')))])
+      : fn(['v'], [returns(call(path(`${NAMESPACE}.__violations`), id(schema), id('v')))]);
     this.blockCode.push(() =>
       declare(
         'const',
@@ -306,6 +312,7 @@ export class FileAdditions {
     const block = this.blockCode.map((code) => (typeof code === 'function' ? code() : code));
     const typedRuntime = [...this.typedRuntimeUsed].flatMap((name) => TYPED_RUNTIME[name] ?? []);
     const helpers = this.emitter.usesHelpers ? [declare('const', HELPERS, path(`${NAMESPACE}.__guards`))] : [];
+    if (this.emitter.usesExplainers) helpers.push(declare('const', EXPLAINERS, path(`${NAMESPACE}.__explainers`)));
     const statements = [...typedRuntime, ...helpers, ...this.emitter.statements(), ...block];
     // The block's last `;` is the statement's own.
     const code = print(statements, { typed: this.mode.typed }).replace(/;\s*$/, '');
