@@ -49,36 +49,25 @@ export interface SchemaNode {
  * value (see `oneLevel`), so its time is linear in what it looks at.
  */
 export function violations(node: SchemaNode, value: unknown, path = '$input'): Issue[] {
-  const w = enter();
+  // A walk in progress (a getter may run another) keeps its own state; the next walk at the same
+  // nesting reuses it once it is over.
+  const w = walks[walking] ?? (walks[walking] = newWalk());
+  walking++;
+  // The walk's checks run one level deep (see `oneLevel`) with the walk's own `seen`, set for the
+  // whole walk rather than around each check. Code a getter runs in between is no different from
+  // the code it runs inside a check: a check called from outside gets a `seen` of its own
+  // (`runFrom`), and a walk its own state.
+  const outerSeen = state.seen;
+  const outerLevel = level.seen;
+  state.seen = level.seen = w.levelSeen;
   try {
     return walk(w, node, value, path);
   } finally {
-    leave(w);
+    state.seen = outerSeen;
+    level.seen = outerLevel;
+    walking--;
+    done(w);
   }
-}
-
-/**
- * Starts a walk: a walk in progress (a getter may run another) keeps its own state; the next walk at
- * the same nesting reuses it once it is over. The walk's checks run one level deep (see `oneLevel`)
- * with the walk's own `seen`, set for the whole walk rather than around each check. Code a getter
- * runs in between is no different from the code it runs inside a check: a check called from
- * outside gets a `seen` of its own (`runFrom`), and a walk its own state.
- */
-function enter(): Walk {
-  const w = walks[walking] ?? (walks[walking] = newWalk());
-  walking++;
-  w.outerSeen = state.seen;
-  w.outerLevel = level.seen;
-  state.seen = level.seen = w.levelSeen;
-  return w;
-}
-
-function leave(w: Walk): void {
-  state.seen = w.outerSeen!;
-  level.seen = w.outerLevel;
-  w.outerSeen = w.outerLevel = undefined;
-  walking--;
-  done(w);
 }
 
 /**
@@ -95,7 +84,12 @@ const FULL: unique symbol = Symbol('full');
 
 /** `violations(node, value)` where a generated `explain` spells out `node`'s walk: the same issues. */
 export function explained(explain: Explainer, node: SchemaNode, value: unknown): Issue[] {
-  const w = enter();
+  // As `violations` starts and ends a walk (written twice so that a program that only walks ships none of this).
+  const w = walks[walking] ?? (walks[walking] = newWalk());
+  walking++;
+  const outerSeen = state.seen;
+  const outerLevel = level.seen;
+  state.seen = level.seen = w.levelSeen;
   const issues: Issue[] = [];
   w.issues = issues;
   try {
@@ -107,7 +101,10 @@ export function explained(explain: Explainer, node: SchemaNode, value: unknown):
   } catch (error) {
     if (error !== FULL) throw error;
   } finally {
-    leave(w);
+    state.seen = outerSeen;
+    level.seen = outerLevel;
+    walking--;
+    done(w);
   }
   return issues;
 }
@@ -135,13 +132,15 @@ export const explainers = {
     if (issues.length >= MAX_ISSUES) throw FULL;
     return issues.length > before;
   },
-  /** A failing leaf, reported unless it is an object walked with this node already. */
-  leaf(w: Walk, node: SchemaNode, path: string, value: unknown): void {
-    if (!isCycle(w, node, value)) add(w, path, node.t, value);
-  },
-  /** Reading the property at `path` threw `error`. */
-  threw(w: Walk, node: SchemaNode, path: string, error: unknown): void {
-    add(w, path, threwText(node.t), error);
+  /**
+   * A failing leaf, reported unless it is an object walked with this node already; or, given what
+   * reading it threw (`[error]`), that. True: the parent's child failed.
+   */
+  leaf(w: Walk, node: SchemaNode, path: string, value: unknown, thrown?: readonly [unknown]): true {
+    // The walk's text for a read that threw (`listChildren`).
+    if (thrown !== undefined) add(w, path, `${node.t} (reading it threw)`, thrown[0]);
+    else if (!isCycle(w, node, value)) add(w, path, node.t, value);
+    return true;
   },
   /**
    * The end of a failing node's explanation, which began with `before` issues: the node itself is
@@ -178,11 +177,6 @@ function read(value: unknown, key: PropertyKey, ownOnly: boolean): unknown {
     readError = error;
     return THREW;
   }
-}
-
-/** What was expected where reading a property threw (the issue's value is what it threw). */
-function threwText(t: string): string {
-  return `${t} (reading it threw)`;
 }
 
 function keyPath(path: string, key: PropertyKey): string {
@@ -237,13 +231,10 @@ export interface Walk {
   readonly stack: Frame[];
   /** The `seen` of its one-level checks (see `oneLevel`): empty between them, since generated checks delete what they add. */
   readonly levelSeen: Set<unknown>;
-  /** The `seen` sets in use when the walk started, put back when it ends. */
-  outerSeen: Set<unknown> | undefined;
-  outerLevel: Set<unknown> | undefined;
 }
 
 function newWalk(): Walk {
-  return { issues: NO_ISSUES, pairs: [], listed: 0, seen: undefined, stack: [], levelSeen: new Set(), outerSeen: undefined, outerLevel: undefined };
+  return { issues: NO_ISSUES, pairs: [], listed: 0, seen: undefined, stack: [], levelSeen: new Set() };
 }
 
 const NO_ISSUES: Issue[] = [];
@@ -517,7 +508,7 @@ function listChildren(w: Walk, frame: Frame): void {
       const optional = entry[2];
       const ownOnly = entry[3] === true;
       const got = read(value, key, ownOnly);
-      if (got === THREW) listIssue(frame, keyPath(path, key), threwText(child.t), readError);
+      if (got === THREW) listIssue(frame, keyPath(path, key), `${child.t} (reading it threw)`, readError);
       else if (got === undefined && optional === 'exact') {
         if (present(value, key, ownOnly)) listIssue(frame, keyPath(path, key), child.t, undefined);
       } else if (got === undefined && !optional && !present(value, key, ownOnly)) listIssue(frame, keyPath(path, key), child.t, undefined);

@@ -649,7 +649,7 @@ export class GuardEmitter {
   }
 
   /** A helper of generated explanations, under a module-local name (`__dc_xleaf`). */
-  private explainer(name: 'part' | 'leaf' | 'threw' | 'end' | 'cycle' | 'absent'): Expression {
+  private explainer(name: 'part' | 'leaf' | 'end' | 'cycle' | 'absent'): Expression {
     this.explainersUsed = true;
     const key = `explainer:${name}`;
     const known = this.functions.get(key);
@@ -690,19 +690,27 @@ export class GuardEmitter {
     const looks = properties.map((p, i): Statement => {
       const key = p.key as string;
       const value = id(values[i]!);
+      const thrownValue = id(thrown[i]!);
       const path = binary(P, '+', literal(keyPath(key)));
       const child = p.method ? this.methodSchema(p.shape) : undefined;
+      const node = child ?? this.nodeOf(p.shape);
+      // Missing (a required key whose value reads `undefined`): the node is what was expected. Where
+      // the type does not admit `undefined` and the walk is not handed the part, the check says so
+      // the same way.
+      const missing = call(this.explainer('absent'), V, literal(key));
+      const checksPresence = !p.optional && (child !== undefined || p.admitsUndefined || this.handed(p.shape));
+      if (!child && isLeafShape(p.shape)) {
+        // One test and one call: the read threw, or the value fails (the walk's `leaf`).
+        const check = not(this.expression(p.shape, value));
+        const fails = p.optional ? and(differs(value, UNDEFINED), check) : checksPresence ? conditional(equals(value, UNDEFINED), missing, check) : check;
+        return when(or(thrownValue, fails), run(assign(F, call(this.explainer('leaf'), W, id(node), path, value, thrownValue))));
+      }
       const look = child ? this.partLook(child, value, path) : this.look(p.shape, value, path);
       let rest: Statement;
       if (p.optional) rest = when(differs(value, UNDEFINED), look);
-      else if (child || p.admitsUndefined || this.handed(p.shape)) {
-        // Missing: the node is what was expected. Anything else reads `undefined` the same way.
-        const node = child ?? this.nodeOf(p.shape);
-        const missing = and(equals(value, UNDEFINED), call(this.explainer('absent'), V, literal(key)));
-        rest = when(missing, [run(call(this.explainer('leaf'), W, id(node), path, UNDEFINED))], [look]);
-      } else rest = look;
-      const threw = run(call(this.explainer('threw'), W, id(child ?? this.nodeOf(p.shape)), path, element(id(thrown[i]!), literal(0))));
-      return when(id(thrown[i]!), [threw], [rest]);
+      else if (checksPresence) rest = when(and(equals(value, UNDEFINED), missing), [run(call(this.explainer('leaf'), W, id(node), path, UNDEFINED))], [look]);
+      else rest = look;
+      return when(thrownValue, [run(call(this.explainer('leaf'), W, id(node), path, UNDEFINED, thrownValue))], [rest]);
     });
     const objectLike = conditional(equals(typeOf(V), literal('object')), differs(V, NULL), equals(typeOf(V), literal('function')));
     this.declarations.push(
@@ -750,9 +758,7 @@ export class GuardEmitter {
    */
   private look(shape: Shape, value: Expression, path: Expression): Statement {
     const failed = run(assign(F, TRUE));
-    if (isLeafShape(shape)) {
-      return when(not(this.expression(shape, value)), [failed, run(call(this.explainer('leaf'), W, id(this.nodeOf(shape)), path, value))]);
-    }
+    if (isLeafShape(shape)) return when(not(this.expression(shape, value)), run(assign(F, call(this.explainer('leaf'), W, id(this.nodeOf(shape)), path, value))));
     if (this.handed(shape)) return this.partLook(this.schema(shape), value, path);
     const explain = shape.kind === 'ref' ? this.objectExplainer(shape.target, this.nodeOf(shape)) : this.arrayExplainer(shape as Shape & { kind: 'array' });
     // Its check fails (a check that throws fails), and it is not an object walked with this node already.
