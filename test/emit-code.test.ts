@@ -68,7 +68,7 @@ function evaluate(e: Expression, scope: Record<string, unknown>): unknown {
       if (e.operator === '||') return left || evaluate(e.right, scope);
       const right = evaluate(e.right, scope) as number;
       const l = left as number;
-      const table: Record<Exclude<BinaryOperator, '&&' | '||'>, () => boolean> = {
+      const table: Record<Exclude<BinaryOperator, '&&' | '||'>, () => unknown> = {
         '===': () => l === right,
         '!==': () => l !== right,
         '<': () => l < right,
@@ -76,6 +76,7 @@ function evaluate(e: Expression, scope: Record<string, unknown>): unknown {
         '>': () => l > right,
         '>=': () => l >= right,
         instanceof: () => left instanceof (right as unknown as new () => unknown),
+        '+': () => l + right,
       };
       return table[e.operator]();
     }
@@ -96,7 +97,7 @@ const literals: fc.Arbitrary<Literal> = fc.oneof(
   fc.string({ maxLength: 3 }),
 );
 
-const operators: BinaryOperator[] = ['===', '!==', '<', '<=', '>', '>=', '&&', '||'];
+const operators: BinaryOperator[] = ['===', '!==', '<', '<=', '>', '>=', '&&', '||', '+'];
 
 /** Random trees over the names `x`, `y` and `o` (an object with properties `a` and `-`). */
 const expressions: fc.Arbitrary<Expression> = fc.letrec<{ e: Expression }>((tie) => ({
@@ -152,6 +153,10 @@ describe('print', () => {
     expect(js(call(id('f'), sequence(a, b)))).toBe('f((a, b))');
     expect(js(assign(id('t'), sequence(a, b)))).toBe('t = (a, b)');
     expect(js(binary(increment(id('d'), true), '>', literal(400)))).toBe('++d > 400');
+    expect(js(binary(binary(a, '+', b), '+', c))).toBe('a + b + c');
+    expect(js(binary(a, '+', binary(b, '+', c)))).toBe('a + (b + c)');
+    expect(js(equals(binary(a, '+', b), c))).toBe('a + b === c');
+    expect(js(binary(a, '+', and(b, c)))).toBe('a + (b && c)');
   });
 
   it('writes undefined as `void 0`, so a module-level binding named undefined changes nothing', () => {
