@@ -1,11 +1,12 @@
 /**
- * Shapes → JavaScript: straight-line `is` functions and the schema nodes `violations` walks for
- * `validate`/`assert`, built in the intermediate form of code.ts; it refers only to names the
- * block defines and to the runtime's guard helpers.
+ * Shapes → straight-line `is` functions, built in the intermediate form of code.ts and declared in
+ * the file's block (block.ts); they refer only to names the block defines and to the runtime's guard
+ * helpers. Schema nodes for `validate` are schema.ts's, generated explanations explain.ts's.
  */
 import ts from 'typescript';
 import { FAST_DEPTH } from '../../src/internal/depth.js';
-import { admitsUndefined, UnsupportedType, type LazyShape, type ObjectShape, type Property, type Shape, type TupleElement } from '../analyze/shape.js';
+import { UnsupportedType, type LazyShape, type ObjectShape, type Shape, type TupleElement } from '../analyze/shape.js';
+import type { Block } from './block.js';
 import {
   and,
   array,
@@ -26,13 +27,11 @@ import {
   member,
   not,
   NULL,
-  object,
   or,
   printExpression,
   reads,
   returns,
   run,
-  assign,
   TRUE,
   typeOf,
   UNDEFINED,
@@ -41,6 +40,7 @@ import {
   type Parameter,
   type Statement,
 } from './code.js';
+import { shapeText } from './shape-text.js';
 
 /** How the generated code reaches a value (a nominal class, a unique symbol), or `undefined` if it cannot. */
 export type ClassReference = (symbol: ts.Symbol) => Expression | undefined;
@@ -53,58 +53,25 @@ export type ClassReference = (symbol: ts.Symbol) => Expression | undefined;
 type Mode = 'entry' | 'inside';
 
 export class GuardEmitter {
-  private readonly declarations: Statement[] = [];
-  private readonly patches: Statement[] = [];
-  /** Declared names by what they hold: a check's printed expression, an alias, a global's instance check. */
-  private readonly functions = new Map<string, string>();
   private readonly objects = new Map<ObjectShape, string>();
   private readonly lazies = new Map<LazyShape, string>();
-  private readonly schemas = new Map<Shape | ObjectShape, string>();
-  /** Schema nodes keyed by the check they wrap: methods, weak intersection members, and leaves (nothing below them). */
-  private readonly nodesByCheck = new Map<string, string>();
-  /** Schema nodes with their structure patched (see `schema`; `nodeOf` makes them without). */
-  private readonly structured = new Set<string>();
-  /** Generated explanations (see `explainFunction`) by object type, and by array shape. */
-  private readonly explainers = new Map<ObjectShape | Shape, string>();
-  private readonly simpleObjects = new Map<ObjectShape, boolean>();
-  private explainersUsed = false;
   /** Whether an object type's check can reach a recursive type. */
   private readonly recursion = new Map<ObjectShape, boolean>();
-  private counter = 0;
   private helpersUsed = false;
 
   /**
+   * @param block where the checks are declared
    * @param runtime the expression for duckcall's guard helpers, e.g. `__dc_H`
-   * @param explainRuntime the expression for the helpers generated explanations call (`__explainers`), e.g. `__dc_X`
    */
   constructor(
+    private readonly block: Block,
     private readonly runtime: Expression,
     private readonly classReference: ClassReference,
-    private readonly prefix = '__dc',
-    private readonly explainRuntime: Expression = id(`${prefix}_X`),
   ) {}
-
-  /** All generated declarations, in an order that runs (schema patches last). */
-  statements(): Statement[] {
-    return [...this.declarations, ...this.patches];
-  }
-
-  get empty(): boolean {
-    return this.declarations.length === 0;
-  }
 
   /** Whether the code written so far calls a runtime guard helper (else the block need not read them). */
   get usesHelpers(): boolean {
     return this.helpersUsed;
-  }
-
-  /** Whether the code written so far calls a helper of generated explanations (then the block reads `__explainers`). */
-  get usesExplainers(): boolean {
-    return this.explainersUsed;
-  }
-
-  private fresh(kind: string): string {
-    return `${this.prefix}_${kind}${this.counter++}`;
   }
 
   /** A runtime guard helper (src/internal/guards.ts), the one way generated code reaches them. */
@@ -120,11 +87,11 @@ export class GuardEmitter {
   entryFunction(shape: Shape): string {
     const check = this.isFunction(shape);
     const key = `entry:${check}`;
-    const known = this.functions.get(key);
+    const known = this.block.names.get(key);
     if (known) return known;
-    const name = this.fresh('i');
-    this.functions.set(key, name);
-    this.declarations.push(
+    const name = this.block.fresh('i');
+    this.block.names.set(key, name);
+    this.block.declarations.push(
       functionDeclaration(name, [V_NAME], [{ kind: 'try', body: [returns(call(id(check), V))], catch: { name: 'e', body: [returns(FALSE)] } }]),
     );
     return name;
@@ -140,11 +107,11 @@ export class GuardEmitter {
     if (shape.kind === 'array' && shape.element.kind !== 'any') return this.elementsFunction(shape.element, 0);
     const expression = this.expression(shape, V);
     const key = keyOf(expression);
-    const known = this.functions.get(key);
+    const known = this.block.names.get(key);
     if (known) return known;
-    const name = this.fresh('f');
-    this.functions.set(key, name);
-    this.declarations.push(functionDeclaration(name, this.recurses(shape) ? [V_NAME, DEPTH] : [V_NAME], [returns(expression)]));
+    const name = this.block.fresh('f');
+    this.block.names.set(key, name);
+    this.block.declarations.push(functionDeclaration(name, this.recurses(shape) ? [V_NAME, DEPTH] : [V_NAME], [returns(expression)]));
     return name;
   }
 
@@ -307,11 +274,11 @@ export class GuardEmitter {
    */
   alias(helper: 'isArray' | 'wellKnown' | 'keys'): Expression {
     const key = `alias:${helper}`;
-    const known = this.functions.get(key);
+    const known = this.block.names.get(key);
     if (known) return id(known);
-    const local = `${this.prefix}_${helper}`;
-    this.functions.set(key, local);
-    this.declarations.unshift(declare('const', local, this.helper(helper)));
+    const local = `${this.block.prefix}_${helper}`;
+    this.block.names.set(key, local);
+    this.block.declarations.unshift(declare('const', local, this.helper(helper)));
     return id(local);
   }
 
@@ -331,19 +298,19 @@ export class GuardEmitter {
    */
   private globalInstance(name: string): Expression {
     const key = `global:${name}`;
-    const known = this.functions.get(key);
+    const known = this.block.names.get(key);
     if (known) return id(known);
-    const local = this.fresh('g');
-    this.functions.set(key, local);
-    this.declarations.push(declare('const', local, call(this.helper('instance'), literal(name))));
+    const local = this.block.fresh('g');
+    this.block.names.set(key, local);
+    this.block.declarations.push(declare('const', local, call(this.helper('instance'), literal(name))));
     return id(local);
   }
 
   /** TypeScript's weak type check: the value has none of its own properties or one of these. */
   private commonCheck(targets: readonly ObjectShape[], v: Expression): Expression {
     const keys = unique(targets.flatMap((t) => t.properties.map((p) => this.key(p.key))));
-    const name = this.fresh('k');
-    this.declarations.push(declare('const', name, array(keys)));
+    const name = this.block.fresh('k');
+    this.block.declarations.push(declare('const', name, array(keys)));
     return call(this.helper('common'), v, id(name));
   }
 
@@ -353,12 +320,12 @@ export class GuardEmitter {
     if (known) return known;
     const shape = box.shape;
     if (!shape) throw new UnsupportedType(`the recursive type ${box.text}`);
-    const name = this.fresh('l');
+    const name = this.block.fresh('l');
     this.lazies.set(box, name);
     const expression = this.expression(shape, V);
     // A primitive cannot be part of a cycle, and nothing below it is checked.
     const primitive = or(differs(typeOf(V), literal('object')), equals(V, NULL));
-    this.declarations.push(this.recursiveFunction(name, [when(primitive, returns(expression))], [returns(expression)]));
+    this.block.declarations.push(this.recursiveFunction(name, [when(primitive, returns(expression))], [returns(expression)]));
     return name;
   }
 
@@ -371,12 +338,12 @@ export class GuardEmitter {
   private elementsFunction(elementShape: Shape, from: number): string {
     const check = this.propertyCheck(elementShape, E);
     const key = `elements:${from}:${keyOf(check)}`;
-    const known = this.functions.get(key);
+    const known = this.block.names.get(key);
     if (known) return known;
-    const name = this.fresh(from === 0 ? 'a' : 'r');
-    this.functions.set(key, name);
+    const name = this.block.fresh(from === 0 ? 'a' : 'r');
+    this.block.names.set(key, name);
     const i = id('i');
-    this.declarations.push(
+    this.block.declarations.push(
       functionDeclaration(name, this.recurses(elementShape) ? [V_NAME, DEPTH] : [V_NAME], [
         ...(from === 0 ? [when(not(call(this.alias('isArray'), V)), returns(FALSE))] : []),
         {
@@ -412,10 +379,10 @@ export class GuardEmitter {
   }
 
   private templateParts(parts: readonly (string | Shape)[]): string {
-    const name = this.fresh('t');
+    const name = this.block.fresh('t');
     const s = id('s');
     const items = parts.map((part) => (typeof part === 'string' ? literal(part) : fn(['s'], [returns(this.placeholder(part, s))])));
-    this.declarations.push(declare('const', name, array(items)));
+    this.block.declarations.push(declare('const', name, array(items)));
     return name;
   }
 
@@ -444,18 +411,19 @@ export class GuardEmitter {
     throw new UnsupportedType(`a template literal placeholder of type ${shapeText(shape)}`);
   }
 
-  private objectFunction(target: ObjectShape): string {
+  /** The name of the check of an object type (a weak one's too, which `isFunction` adds the weak-type rule to). */
+  objectFunction(target: ObjectShape): string {
     const known = this.objects.get(target);
     if (known) return known;
-    const name = `${this.prefix}_o${this.counter++}`;
+    const name = this.block.fresh('o');
     this.objects.set(target, name);
     const [first, ...rest] = this.objectChecks(target);
-    if (!this.objectRecurses(target)) this.declarations.push(functionDeclaration(name, [V_NAME], [first!, ...rest]));
-    else if (!target.recursive) this.declarations.push(functionDeclaration(name, [V_NAME, DEPTH], [first!, ...rest]));
+    if (!this.objectRecurses(target)) this.block.declarations.push(functionDeclaration(name, [V_NAME], [first!, ...rest]));
+    else if (!target.recursive) this.block.declarations.push(functionDeclaration(name, [V_NAME, DEPTH], [first!, ...rest]));
     else {
       // A recursive type: one frame per level while that is cheap, then the rest of the value is left
       // to the runtime's explicit stack, which also gives cyclic values a verdict (coinduction).
-      this.declarations.push(this.recursiveFunction(name, [first!], rest));
+      this.block.declarations.push(this.recursiveFunction(name, [first!], rest));
     }
     return name;
   }
@@ -522,8 +490,8 @@ export class GuardEmitter {
     }
     if (target.keyedIndexes.length > 0) {
       const pairs = target.keyedIndexes.map(({ key, value }) => array([id(this.isFunction(key)), id(this.isFunction(value))]));
-      const name = this.fresh('x');
-      this.declarations.push(declare('const', name, array(pairs)));
+      const name = this.block.fresh('x');
+      this.block.declarations.push(declare('const', name, array(pairs)));
       lines.push(fail(not(this.over('keyed', [V, id(name)], target.keyedIndexes.some((k) => this.recurses(k.value)), 'inside'))));
     }
     lines.push(returns(TRUE));
@@ -541,322 +509,6 @@ export class GuardEmitter {
     return this.call(this.isFunction(shape), shape, local, 'inside');
   }
 
-  /** A schema node `{ t: text, is: check }` (plus `l: true` for a literal), declared under a fresh name. */
-  private node(text: string, is: string, literalNode = false): string {
-    const name = this.fresh('s');
-    const properties: [string, Expression][] = [['t', literal(text)], ['is', id(is)]];
-    if (literalNode) properties.push(['l', TRUE]);
-    this.declarations.push(declare('const', name, object(properties)));
-    return name;
-  }
-
-  /** `node.field = value`, run once every node is declared (nodes refer to each other). */
-  private patch(node: string, field: string, value: Expression): void {
-    this.patches.push(run(assign(member(id(node), field), value)));
-  }
-
-  /** A method's schema node: messages say `expected a method` rather than `expected Function`. */
-  private methodSchema(shape: Shape): string {
-    const is = this.isFunction(shape);
-    const key = `method:${is}`;
-    const known = this.nodesByCheck.get(key);
-    if (known) return known;
-    const name = this.node('a method', is);
-    this.nodesByCheck.set(key, name);
-    return name;
-  }
-
-  private propertySchemas(name: string, target: ObjectShape): void {
-    // [key, node, optional ("exact": absent only), read as an own property]
-    const properties = target.properties.map((p) =>
-      array([
-        this.key(p.key),
-        id(p.method ? this.methodSchema(p.shape) : this.schema(p.shape)),
-        literal(p.exact ? 'exact' : p.optional),
-        ...(p.own ? [TRUE] : []),
-      ]),
-    );
-    this.patch(name, 'p', array(properties));
-    if (target.stringIndex) this.patch(name, 'i', id(this.schema(target.stringIndex)));
-    if (target.numberIndex) this.patch(name, 'n', id(this.schema(target.numberIndex)));
-    if (target.keyedIndexes.length > 0) {
-      this.patch(name, 'k', array(target.keyedIndexes.map(({ key, value }) => array([id(this.isFunction(key)), id(this.schema(value))]))));
-    }
-  }
-
-  /**
-   * An intersection member's node. TypeScript applies the weak-type rule to the intersection as a
-   * whole, so a weak member's own node checks its properties only; the intersection's node reports
-   * a failure of the rule itself.
-   */
-  private intersectionMember(memberShape: Shape): string {
-    if (memberShape.kind !== 'ref' || !memberShape.target.weak) return this.schema(memberShape);
-    const is = this.objectFunction(memberShape.target);
-    const key = `structure:${is}`;
-    const known = this.nodesByCheck.get(key);
-    if (known) return known;
-    const name = this.node(memberShape.target.text, is);
-    this.nodesByCheck.set(key, name);
-    this.propertySchemas(name, memberShape.target);
-    return name;
-  }
-
-  // ---- Generated explanations ----------------------------------------------------------------------
-  //
-  // `validate` of a simple type: straight-line code doing what the walk (src/internal/violations.ts)
-  // does for its node, step by step, so it reports the same issues in the same order. What it does
-  // not spell out (a union with structure, a Map, a tuple, a recursive type…) it hands to the walk,
-  // which shares its state. Each function takes the walk `w`, a value that failed its node's check
-  // (and is noted as walked) and its path, and returns whether it added issues (the walk's frame).
-
-  /**
-   * The explanation of `shape` for a protocol's `validate`, a function for `__explain` (see
-   * `Explainer` in src/internal/violations.ts), when `shape` is a simple object type or an array of
-   * simple things (see `simpleObject`); `undefined` when the walk explains it.
-   */
-  explainFunction(shape: Shape): string | undefined {
-    if (shape.kind === 'ref' && this.simpleObject(shape.target)) return this.objectExplainer(shape.target, this.nodeOf(shape));
-    if (shape.kind === 'array' && this.simpleElement(shape.element)) return this.arrayExplainer(shape);
-    return undefined;
-  }
-
-  /**
-   * An object type whose walk the generated code spells out: its check is a plain property check
-   * (not weak, not callable, no index signature, no recursion below it), and its properties are
-   * read as the walk reads them (no own-only, exact-optional, symbol or numeric keys).
-   */
-  private simpleObject(target: ObjectShape): boolean {
-    const known = this.simpleObjects.get(target);
-    if (known !== undefined) return known;
-    const simple =
-      !target.weak &&
-      !target.callable &&
-      !target.recursive &&
-      !this.objectRecurses(target) &&
-      !target.stringIndex &&
-      !target.numberIndex &&
-      target.keyedIndexes.length === 0 &&
-      target.properties.every((p) => !p.own && !p.exact && typeof p.key === 'string' && String(Number(p.key)) !== p.key);
-    this.simpleObjects.set(target, simple);
-    return simple;
-  }
-
-  /** An array element the generated code explains itself: never `undefined` (so the walk's sparse-array path never applies). */
-  private simpleElement(shape: Shape): boolean {
-    if (isLeafShape(shape)) return !admitsUndefined(shape);
-    if (shape.kind === 'ref') return this.simpleObject(shape.target);
-    return shape.kind === 'array' && this.simpleElement(shape.element);
-  }
-
-  /** A helper of generated explanations, under a module-local name (`__dc_xleaf`). */
-  private explainer(name: 'part' | 'leaf' | 'end' | 'cycle' | 'absent'): Expression {
-    this.explainersUsed = true;
-    const key = `explainer:${name}`;
-    const known = this.functions.get(key);
-    if (known) return id(known);
-    const local = `${this.prefix}_x${name}`;
-    this.functions.set(key, local);
-    this.declarations.unshift(declare('const', local, member(this.explainRuntime, name)));
-    return id(local);
-  }
-
-  /** `const n = w.issues.length; let f = false;`: the frame's start (`before`, `childFailed`). */
-  private frameStart(): Statement[] {
-    return [declare('const', 'n', member(member(W, 'issues'), 'length')), declare('let', 'f', FALSE)];
-  }
-
-  /** `return end(w, n, f, node, p, v)`: the node itself is the issue when nothing below failed. */
-  private frameEnd(node: string): Statement {
-    return returns(call(this.explainer('end'), W, id('n'), id('f'), id(node), P, V));
-  }
-
-  /** A failing object of a simple type: its properties read first (each read that throws is an issue), then each looked at in order. */
-  private objectExplainer(target: ObjectShape, node: string): string {
-    const known = this.explainers.get(target);
-    if (known) return known;
-    const name = this.fresh('x');
-    this.explainers.set(target, name);
-    const properties = target.properties;
-    const values = properties.map((_, i) => `v${i}`);
-    const thrown = properties.map((_, i) => `k${i}`);
-    const reads: Statement[] = [
-      { kind: 'declare', keyword: 'let', declarators: properties.flatMap((_, i) => [{ name: values[i]! }, { name: thrown[i]! }]) },
-      ...properties.map((p, i): Statement => ({
-        kind: 'try',
-        body: [run(assign(id(values[i]!), member(V, p.key as string)))],
-        catch: { name: 'e', body: [run(assign(id(thrown[i]!), array([id('e')])))] },
-      })),
-    ];
-    const looks = properties.map((p, i): Statement => {
-      const key = p.key as string;
-      const value = id(values[i]!);
-      const thrownValue = id(thrown[i]!);
-      const path = binary(P, '+', literal(keyPath(key)));
-      const child = p.method ? this.methodSchema(p.shape) : undefined;
-      const node = child ?? this.nodeOf(p.shape);
-      // Missing (a required key whose value reads `undefined`): the node is what was expected. Where
-      // the type does not admit `undefined` and the walk is not handed the part, the check says so
-      // the same way.
-      const missing = call(this.explainer('absent'), V, literal(key));
-      const checksPresence = !p.optional && (child !== undefined || p.admitsUndefined || this.handed(p.shape));
-      if (!child && isLeafShape(p.shape)) {
-        // One test and one call: the read threw, or the value fails (the walk's `leaf`).
-        const check = not(this.expression(p.shape, value));
-        const fails = p.optional ? and(differs(value, UNDEFINED), check) : checksPresence ? conditional(equals(value, UNDEFINED), missing, check) : check;
-        return when(or(thrownValue, fails), run(assign(F, call(this.explainer('leaf'), W, id(node), path, value, thrownValue))));
-      }
-      const look = child ? this.partLook(child, value, path) : this.look(p.shape, value, path);
-      let rest: Statement;
-      if (p.optional) rest = when(differs(value, UNDEFINED), look);
-      else if (checksPresence) rest = when(and(equals(value, UNDEFINED), missing), [run(call(this.explainer('leaf'), W, id(node), path, UNDEFINED))], [look]);
-      else rest = look;
-      return when(thrownValue, [run(call(this.explainer('leaf'), W, id(node), path, UNDEFINED, thrownValue))], [rest]);
-    });
-    const objectLike = conditional(equals(typeOf(V), literal('object')), differs(V, NULL), equals(typeOf(V), literal('function')));
-    this.declarations.push(
-      functionDeclaration(name, ['w', V_NAME, 'p'], [...this.frameStart(), ...(properties.length > 0 ? [when(objectLike, [...reads, ...looks])] : []), this.frameEnd(node)]),
-    );
-    return name;
-  }
-
-  /** A failing array of simple elements: each element read (a read that throws is `undefined`) and looked at. */
-  private arrayExplainer(shape: Shape & { kind: 'array' }): string {
-    const known = this.explainers.get(shape);
-    if (known) return known;
-    const name = this.fresh('x');
-    this.explainers.set(shape, name);
-    const node = this.nodeOf(shape);
-    const [i, l, e] = [id('i'), id('l'), id('e')];
-    const path = binary(binary(binary(P, '+', literal('[')), '+', i), '+', literal(']'));
-    const elements: Statement[] = [
-      declare('let', 'l'),
-      { kind: 'try', body: [run(assign(l, member(V, 'length')))], catch: { name: 'x', body: [run(assign(l, literal(0)))] } },
-      {
-        kind: 'for',
-        init: declare('let', 'i', literal(0)),
-        // `!(i >= l)`, not `i < l`: the walk's test, whatever a Proxy says the length is.
-        test: not(binary(i, '>=', l)),
-        update: increment(i),
-        body: [declare('let', 'e'), { kind: 'try', body: [run(assign(e, element(V, i)))], catch: { name: 'x', body: [] } }, this.look(shape.element, e, path)],
-      },
-    ];
-    this.declarations.push(functionDeclaration(name, ['w', V_NAME, 'p'], [...this.frameStart(), when(call(this.alias('isArray'), V), elements), this.frameEnd(node)]));
-    return name;
-  }
-
-  /** Whether a part of this shape is handed to the walk (see `look`). */
-  private handed(shape: Shape): boolean {
-    if (isLeafShape(shape)) return false;
-    if (shape.kind === 'ref') return !this.simpleObject(shape.target);
-    return !(shape.kind === 'array' && this.simpleElement(shape.element));
-  }
-
-  /**
-   * Looks at a part `value` of shape `shape` at `path` as the walk's `visitChild` does, setting `f`
-   * (the frame's `childFailed`): a leaf checked inline, a simple object or array explained by its
-   * own function, anything else handed to the walk.
-   */
-  private look(shape: Shape, value: Expression, path: Expression): Statement {
-    const failed = run(assign(F, TRUE));
-    if (isLeafShape(shape)) return when(not(this.expression(shape, value)), run(assign(F, call(this.explainer('leaf'), W, id(this.nodeOf(shape)), path, value))));
-    if (this.handed(shape)) return this.partLook(this.schema(shape), value, path);
-    const explain = shape.kind === 'ref' ? this.objectExplainer(shape.target, this.nodeOf(shape)) : this.arrayExplainer(shape as Shape & { kind: 'array' });
-    // Its check fails (a check that throws fails), and it is not an object walked with this node already.
-    const fails = not(call(id(this.entryFunction(shape)), value));
-    const explained = or(call(this.explainer('cycle'), W, id(this.nodeOf(shape)), value), call(id(explain), W, value, path));
-    return when(and(fails, explained), failed);
-  }
-
-  private partLook(node: string, value: Expression, path: Expression): Statement {
-    return when(call(this.explainer('part'), W, id(node), value, path), run(assign(F, TRUE)));
-  }
-
-  /** The name of a hoisted schema node for `shape`, for `violations`: with its structure (`p`, `e`…), which the walk reads. */
-  schema(shape: Shape): string {
-    const resolved = resolve(shape);
-    const name = this.nodeOf(resolved);
-    if (this.structured.has(name)) return name;
-    this.structured.add(name);
-    this.structure(name, resolved);
-    return name;
-  }
-
-  /**
-   * The schema node of `shape` (`{ t, is }`), without the structure only the walk reads: what a
-   * generated explanation needs of a node it spells out (its text, and its identity for the failing
-   * objects walked). `schema` adds the structure.
-   */
-  nodeOf(shape: Shape): string {
-    shape = resolve(shape);
-    const key = shape.kind === 'ref' ? shape.target : shape;
-    const known = this.schemas.get(key);
-    if (known) return known;
-    const is = this.isFunction(shape);
-    // A node with nothing below it is the same node wherever the same check is: one per check.
-    const leaf = !['ref', 'array', 'tuple', 'builtin', 'intersection', 'union'].includes(shape.kind);
-    const leafKey = `leaf:${is}`;
-    const sameLeaf = leaf ? this.nodesByCheck.get(leafKey) : undefined;
-    if (sameLeaf) {
-      this.schemas.set(key, sameLeaf);
-      return sameLeaf;
-    }
-    // `l`: a literal (or union of literals), which tells union members apart when a value is explained.
-    const literalNode = shape.kind === 'literal' || (shape.kind === 'union' && shape.members.every((m) => m.kind === 'literal'));
-    const name = this.node(shapeText(shape), is, literalNode);
-    this.schemas.set(key, name);
-    if (leaf) this.nodesByCheck.set(leafKey, name);
-    return name;
-  }
-
-  /** Patches the structure of node `name` for `shape` (the nodes below it, their structure too). */
-  private structure(name: string, shape: Shape): void {
-    const nodes = (shapes: readonly Shape[]) => array(shapes.map((s) => id(this.schema(s))));
-    switch (shape.kind) {
-      case 'ref':
-        this.propertySchemas(name, shape.target);
-        break;
-      case 'array':
-        this.patch(name, 'e', id(this.schema(shape.element)));
-        break;
-      case 'tuple':
-        this.patch(name, 'u', nodes(shape.elements.map((e) => e.shape)));
-        if (shape.elements.some((e) => e.flag === 'rest')) this.patch(name, 'r', TRUE);
-        break;
-      case 'builtin':
-        // A Map's or Set's entries, so a bad entry is reported at its place: `$input.m[2][1]`.
-        if (shape.name === 'Map' && shape.args.length === 2) {
-          this.patch(name, 'mk', id(this.schema(shape.args[0]!)));
-          this.patch(name, 'mv', id(this.schema(shape.args[1]!)));
-        }
-        if (shape.name === 'Set' && shape.args.length === 1) this.patch(name, 'se', id(this.schema(shape.args[0]!)));
-        break;
-      case 'intersection':
-        this.patch(name, 'a', array(shape.members.map((m) => id(this.intersectionMember(m)))));
-        break;
-      case 'union': {
-        // Members to descend into: objects (an intersection of objects too), arrays, tuples, Maps and
-        // Sets, also when reached through a recursive alias (`next: Chain | undefined`).
-        const resolved = shape.members.map((m) => (m.kind === 'lazy' && m.box.shape ? m.box.shape : m));
-        const objectLike = (m: Shape): boolean => m.kind === 'ref' || (m.kind === 'intersection' && m.members.every(objectLike));
-        const collection = (m: Shape): boolean => m.kind === 'builtin' && ((m.name === 'Map' && m.args.length === 2) || (m.name === 'Set' && m.args.length === 1));
-        const structured = resolved.filter((m) => objectLike(m) || m.kind === 'array' || m.kind === 'tuple' || collection(m));
-        if (structured.length > 0) this.patch(name, 'm', nodes(structured));
-        // Discriminants: keys every object member requires with a literal type (`kind`), which pick
-        // the member to report inside; an intersection's members' properties count as its own.
-        const properties = (m: Shape): readonly Property[] =>
-          m.kind === 'ref' ? m.target.properties : m.kind === 'intersection' ? m.members.flatMap(properties) : [];
-        const objects = structured.filter(objectLike);
-        const isLiteral = (m: Shape) => m.kind === 'literal' || (m.kind === 'union' && m.members.every((u) => u.kind === 'literal'));
-        const keys = objects.length > 1 && objects.length === structured.length
-          ? properties(objects[0]!).filter((p) => typeof p.key === 'string' && objects.every((o) => properties(o).some((q) => q.key === p.key && !q.optional && isLiteral(q.shape))))
-          : [];
-        if (keys.length > 0) this.patch(name, 'd', array([...new Set(keys.map((p) => p.key as string))].map(literal)));
-        break;
-      }
-      default:
-        break;
-    }
-  }
 }
 
 /** The helpers of src/internal/guards.ts that generated code calls. */
@@ -886,42 +538,9 @@ export type GuardHelper =
 const V_NAME = 'v';
 const V = id(V_NAME);
 const E = id('e');
-/** The names of generated explanations: the walk, the path, the frame's `childFailed`. */
-const W = id('w');
-const P = id('p');
-const F = id('f');
 /** The depth a check of a recursive type is called at; callers outside the block leave it out. */
 const DEPTH: Parameter = { name: 'd', optional: true };
 const D = id(DEPTH.name);
-
-/** The walk explains it as a leaf, and its check is an inline expression that cannot throw (see `look`). */
-function isLeafShape(shape: Shape): boolean {
-  switch (shape.kind) {
-    case 'any':
-    case 'never':
-    case 'typeof':
-    case 'literal':
-    case 'nonNullish':
-    case 'nonPrimitive':
-      return true;
-    case 'union':
-      return shape.members.every((m) => m.kind === 'typeof' || m.kind === 'literal');
-    default:
-      return false;
-  }
-}
-
-/** The walk's path of a property below its parent's: `.name`, or `["a-b"]` for a key that is no identifier. */
-function keyPath(key: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
-}
-
-/** A recursive alias's shape, as its schema node has it. */
-function resolve(shape: Shape): Shape {
-  if (shape.kind !== 'lazy') return shape;
-  if (!shape.box.shape) throw new UnsupportedType(`the recursive type ${shape.box.text}`);
-  return resolve(shape.box.shape);
-}
 
 /** A check's identity for sharing one declaration among equal checks: its text. */
 function keyOf(expression: Expression): string {
@@ -933,65 +552,6 @@ function unique(keys: readonly Expression[]): Expression[] {
   const seen = new Map<string, Expression>();
   for (const key of keys) if (!seen.has(keyOf(key))) seen.set(keyOf(key), key);
   return [...seen.values()];
-}
-
-/** A literal type as TypeScript writes it. */
-function literalType(value: string | number | boolean | bigint | null | undefined): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'bigint') return `${value}n`;
-  return String(value);
-}
-
-/** The type as messages show it, rebuilt from the shape. */
-export function shapeText(shape: Shape): string {
-  switch (shape.kind) {
-    case 'any':
-      return 'unknown';
-    case 'never':
-      return 'never';
-    case 'typeof':
-      return shape.type === 'function' ? 'Function' : shape.type;
-    case 'literal':
-      return literalType(shape.value);
-    case 'nonNullish':
-      return '{}';
-    case 'nonPrimitive':
-      return 'object';
-    case 'union': {
-      const nullish = (m: Shape) => m.kind === 'literal' && (m.value === undefined || m.value === null);
-      const ordered = [...shape.members.filter((m) => !nullish(m)), ...shape.members.filter(nullish)];
-      return ordered.map((m) => (m.kind === 'intersection' ? `(${shapeText(m)})` : shapeText(m))).join(' | ');
-    }
-    case 'intersection':
-      return shape.members.map((m) => (m.kind === 'union' ? `(${shapeText(m)})` : shapeText(m))).join(' & ');
-    case 'array':
-      return arrayText(shape.element);
-    case 'tuple':
-      return `[${shape.elements.map((e) => (e.flag === 'rest' ? `...${arrayText(e.shape)}` : `${shapeText(e.shape)}${e.flag === 'optional' ? '?' : ''}`)).join(', ')}]`;
-    case 'builtin': {
-      const name = shape.structural ? `Readonly${shape.name}` : shape.name;
-      return shape.args.length > 0 ? `${name}<${shape.args.map(shapeText).join(', ')}>` : name;
-    }
-    case 'boxed':
-      return { string: 'String', number: 'Number', boolean: 'Boolean', bigint: 'BigInt', symbol: 'Symbol' }[shape.type];
-    case 'nominal':
-    case 'uniqueSymbol':
-      return shape.name;
-    case 'nominalConstructor':
-      return `typeof ${shape.name}`;
-    case 'template':
-      return `\`${shape.parts.map((p) => (typeof p === 'string' ? p : `\${${shapeText(p)}}`)).join('')}\``;
-    case 'ref':
-      return shape.target.text;
-    case 'lazy':
-      return shape.box.text;
-  }
-}
-
-/** `T[]` for an element type `T`. */
-function arrayText(element: Shape): string {
-  const text = shapeText(element);
-  return element.kind === 'union' || element.kind === 'intersection' ? `(${text})[]` : `${text}[]`;
 }
 
 /** Whether every string passes the shape (a string's number index signature is `string`). */

@@ -27,7 +27,10 @@ import {
   type Expression,
   type Statement,
 } from '../emit/code.js';
+import { Block } from '../emit/block.js';
+import { Explanations } from '../emit/explain.js';
 import { GuardEmitter } from '../emit/guard.js';
+import { Schemas } from '../emit/schema.js';
 import type { Recognizer } from './recognize.js';
 
 export const NAMESPACE = '__duckcall';
@@ -67,7 +70,10 @@ export interface OutputMode {
 }
 
 export class FileAdditions {
+  private readonly block = new Block('__dc');
   readonly emitter: GuardEmitter;
+  private readonly schemas: Schemas;
+  private readonly explanations: Explanations;
   private readonly protocols = new Map<string, string>();
   /**
    * Protocols and dispatcher builders, declared after the guards they use; a protocol is written
@@ -89,7 +95,9 @@ export class FileAdditions {
     private readonly factory: ts.NodeFactory,
     private readonly mode: OutputMode,
   ) {
-    this.emitter = new GuardEmitter(id(HELPERS), (symbol) => this.classReference(symbol), '__dc', id(EXPLAINERS));
+    this.emitter = new GuardEmitter(this.block, id(HELPERS), (symbol) => this.classReference(symbol));
+    this.schemas = new Schemas(this.block, this.emitter);
+    this.explanations = new Explanations(this.block, this.emitter, this.schemas, id(EXPLAINERS));
   }
 
   /** A reference to something duckcall's runtime exports, e.g. `runtime('when')`, `runtime('__guards.named')`. */
@@ -183,8 +191,8 @@ export class FileAdditions {
     if (shape.kind === 'never') throw new ImpossibleType(this.shapes.text(type));
     const is = this.emitter.isFunction(shape);
     // `validate`: straight-line code where the type is simple enough to spell out its walk, else the walk.
-    const explain = this.emitter.explainFunction(shape);
-    const schema = explain ? this.emitter.nodeOf(shape) : this.emitter.schema(shape);
+    const explain = this.explanations.explainFunction(shape);
+    const schema = explain ? this.schemas.nodeOf(shape) : this.schemas.schema(shape);
     const name = `__dc_p${this.counter++}`;
     if (methods) this.withMethods.add(name);
     const methodList = (): Expression[] =>
@@ -304,7 +312,7 @@ export class FileAdditions {
 
   /** The file with duckcall's import and the generated block added after the existing imports. */
   finish(file: ts.SourceFile): ts.SourceFile {
-    if (!this.used && this.emitter.empty) return file;
+    if (!this.used && this.block.empty) return file;
     const f = this.factory;
     const imports: ts.Statement[] = [namespaceImport(f, NAMESPACE, this.specifier())];
     for (const [specifier, name] of this.classImports) imports.push(namespaceImport(f, name, specifier));
@@ -312,8 +320,8 @@ export class FileAdditions {
     const block = this.blockCode.map((code) => (typeof code === 'function' ? code() : code));
     const typedRuntime = [...this.typedRuntimeUsed].flatMap((name) => TYPED_RUNTIME[name] ?? []);
     const helpers = this.emitter.usesHelpers ? [declare('const', HELPERS, path(`${NAMESPACE}.__guards`))] : [];
-    if (this.emitter.usesExplainers) helpers.push(declare('const', EXPLAINERS, path(`${NAMESPACE}.__explainers`)));
-    const statements = [...typedRuntime, ...helpers, ...this.emitter.statements(), ...block];
+    if (this.explanations.usesExplainers) helpers.push(declare('const', EXPLAINERS, path(`${NAMESPACE}.__explainers`)));
+    const statements = [...typedRuntime, ...helpers, ...this.block.statements(), ...block];
     // The block's last `;` is the statement's own.
     const code = print(statements, { typed: this.mode.typed }).replace(/;\s*$/, '');
     const generated = [f.createExpressionStatement(f.createIdentifier(code))];
