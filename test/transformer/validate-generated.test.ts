@@ -343,4 +343,20 @@ export const list = protocol<List>();
     // A recursive type stays on the walk.
     expect(validateOf('List')).toBe('__violations');
   });
+
+  it('leaves the protocols of overload cases on the walk unless the program also validates with them', () => {
+    const dir = project({
+      'main.ts': `import { overload, validate } from 'duckcall';
+interface Payload { id: number; name: string }
+interface Other { code: string; size: number }
+export const handle = overload((p: Payload) => 1, (o: Other) => 2);
+export const check = (v: unknown) => validate<Other>(v);
+`,
+    });
+    const code = Engine.open({ root: dir }).transform(join(dir, 'main.ts')).code;
+    const validateOf = (name: string) => new RegExp(`name: "${name}",\\s*is: \\w+,\\s*validate: function \\(v\\) \\{\\s*return __duckcall\\.(\\w+)\\(`).exec(code)?.[1];
+    // Only a failed dispatch reads a case's validate: generated code there would only cost build time and bytes.
+    expect(validateOf('Payload')).toBe('__violations');
+    expect(validateOf('Other')).toBe('__explain');
+  });
 });

@@ -62,6 +62,14 @@ const HELPERS = '__dc_H';
 const EXPLAINERS = '__dc_X';
 const ANY = typeText('any');
 
+/** What a protocol is for, beyond `is`. */
+export interface ProtocolNeeds {
+  /** `T`'s method list, which only `implement` reads (a protocol handed out by `protocol<T>()` may reach it). */
+  readonly methods?: boolean;
+  /** A generated `validate` (see explain.ts), for protocols values are validated with; matchers keep the walk. */
+  readonly explanation?: boolean;
+}
+
 export interface OutputMode {
   /** TypeScript output (`duckcall generate`) rather than JavaScript. */
   readonly typed: boolean;
@@ -80,6 +88,8 @@ export class FileAdditions {
    * when the block is, once it is known whether anything needs its method list.
    */
   private readonly blockCode: (Statement | (() => Statement))[] = [];
+  /** Protocols a program validates with (`validate`, `assert`, `protocol<T>()`): their `validate` is generated code where it can be. */
+  private readonly withExplanation = new Set<string>();
   /** Protocols whose method list is needed: those `implement<T>()` reads, or `protocol<T>()` hands out. */
   private readonly withMethods = new Set<string>();
   private readonly classImports = new Map<string, string>();
@@ -176,25 +186,31 @@ export class FileAdditions {
   }
 
   /**
-   * The name of a protocol object for `type`, declared once per file and type. `methods`: the
-   * protocol needs the names of `T`'s methods, which only `implement` reads (a protocol handed out
-   * by `protocol<T>()` may reach it); other uses ship without them.
+   * The name of a protocol object for `type`, declared once per file and type, with what `needs`
+   * asks of it (by any of its uses): other uses ship without a method list and with the walk as
+   * their `validate`.
    */
-  protocolFor(type: ts.Type, at: ts.Node, methods = false): string {
+  protocolFor(type: ts.Type, at: ts.Node, needs: ProtocolNeeds = {}): string {
     const key = this.shapes.text(type) + '#' + (type as { id?: number }).id;
     const known = this.protocols.get(key);
     if (known) {
-      if (methods) this.withMethods.add(known);
+      if (needs.methods) this.withMethods.add(known);
+      if (needs.explanation) this.withExplanation.add(known);
       return known;
     }
     const shape: Shape = this.shapes.shapeOf(type, at);
     if (shape.kind === 'never') throw new ImpossibleType(this.shapes.text(type));
     const is = this.emitter.isFunction(shape);
-    // `validate`: straight-line code where the type is simple enough to spell out its walk, else the walk.
-    const explain = this.explanations.explainFunction(shape);
-    const schema = explain ? this.schemas.nodeOf(shape) : this.schemas.schema(shape);
     const name = `__dc_p${this.counter++}`;
-    if (methods) this.withMethods.add(name);
+    if (needs.methods) this.withMethods.add(name);
+    if (needs.explanation) this.withExplanation.add(name);
+    // `validate`: straight-line code where the program validates with this protocol and the type is
+    // simple enough to spell out its walk; else the walk (the reasons of a failed dispatch among them).
+    const validate = (): Expression => {
+      const explain = this.withExplanation.has(name) ? this.explanations.explainFunction(shape) : undefined;
+      if (explain) return fn(['v'], [returns(call(path(`${NAMESPACE}.__explain`), id(explain), id(this.schemas.nodeOf(shape)), id('v')))]);
+      return fn(['v'], [returns(call(path(`${NAMESPACE}.__violations`), id(this.schemas.schema(shape)), id('v')))]);
+    };
     const methodList = (): Expression[] =>
       this.checker
         .getPropertiesOfType(type)
@@ -211,9 +227,6 @@ export class FileAdditions {
       .qualifiedText(type)
       .replace(/import\("([^"]*)"(?=[,)])/g, (_, file: string) => `import(${JSON.stringify(relativePath(this.mode.projectRoot, file))}`);
     const typeName = this.shapes.text(type);
-    const validate = explain
-      ? fn(['v'], [returns(call(path(`${NAMESPACE}.__explain`), id(explain), id(schema), id('v')))])
-      : fn(['v'], [returns(call(path(`${NAMESPACE}.__violations`), id(schema), id('v')))]);
     this.blockCode.push(() =>
       declare(
         'const',
@@ -222,7 +235,7 @@ export class FileAdditions {
         call(as(path(`${NAMESPACE}.protocol`), ANY), object([
           ['name', literal(typeName)],
           ['is', id(is)],
-          ['validate', validate],
+          ['validate', validate()],
           ...(this.withMethods.has(name) ? [['methods', array(methodList())] as const] : []),
           ['key', literal(typeKey)],
         ])),

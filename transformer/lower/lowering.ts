@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import ts from 'typescript';
 import { ImpossibleType, ShapeBuilder, UnsupportedType } from '../analyze/shape.js';
 import { diagnosticAt, messages, type AddDiagnostic } from './diagnostics.js';
-import { FileAdditions } from './file-additions.js';
+import { FileAdditions, type ProtocolNeeds } from './file-additions.js';
 import { matchersFor, positionsOf, signatureText, type Position } from './parameters.js';
 import { covers } from './shadowing.js';
 import { DirectCalls } from './direct-calls.js';
@@ -113,7 +113,7 @@ class Lowering {
         const lowered = this.guarded(node, () =>
           fn === 'is'
             ? this.state.isFor(type, node, typeNode)
-            : this.f.createPropertyAccessExpression(this.state.typedProtocol(this.state.protocolFor(type, node), typeNode), fn),
+            : this.f.createPropertyAccessExpression(this.state.typedProtocol(this.state.protocolFor(type, node, { explanation: true }), typeNode), fn),
         );
         if (lowered) return lowered;
       }
@@ -154,18 +154,18 @@ class Lowering {
       case 'validate':
         return this.protocolMethod(fn, call);
       case 'protocol':
-        return call.arguments.length === 0 ? this.state.typedProtocol(this.protocolOf(fn, call, true), call.typeArguments![0]!) : undefined;
+        return call.arguments.length === 0 ? this.state.typedProtocol(this.protocolOf(fn, call, { methods: true, explanation: true }), call.typeArguments![0]!) : undefined;
       case 'implement':
         if (call.arguments.length > 0) return undefined;
-        return this.f.createCallExpression(this.state.runtime('implement'), undefined, [this.f.createIdentifier(this.protocolOf(fn, call, true))]);
+        return this.f.createCallExpression(this.state.runtime('implement'), undefined, [this.f.createIdentifier(this.protocolOf(fn, call, { methods: true }))]);
       case 'when':
         return undefined;
     }
   }
 
-  /** The protocol for the call's type argument; `methods` when the protocol needs `T`'s method list (see `protocolFor`). */
-  private protocolOf(fn: string, call: ts.CallExpression, methods = false): string {
-    return this.state.protocolFor(this.typeArgumentOf(fn, call), call, methods);
+  /** The protocol for the call's type argument, with what this use needs of it (see `protocolFor`). */
+  private protocolOf(fn: string, call: ts.CallExpression, needs: ProtocolNeeds = {}): string {
+    return this.state.protocolFor(this.typeArgumentOf(fn, call), call, needs);
   }
 
   /** The call's type argument, which must be a type duckcall can check (not an unconstrained type parameter). */
@@ -188,7 +188,7 @@ class Lowering {
       const check = this.state.isFor(this.typeArgumentOf(fn, call), call, call.typeArguments![0]!);
       return this.f.createCallExpression(check, undefined, [ts.visitNode(call.arguments[0]!, this.visit) as ts.Expression]);
     }
-    const protocol = this.state.typedProtocol(this.protocolOf(fn, call), call.typeArguments![0]!);
+    const protocol = this.state.typedProtocol(this.protocolOf(fn, call, { explanation: true }), call.typeArguments![0]!);
     const value = ts.visitNode(call.arguments[0]!, this.visit) as ts.Expression;
     // An assertion needs a call target declared with its type: in TypeScript output, a typed helper.
     if (fn === 'assert' && this.state.typed) return this.f.createCallExpression(this.state.typedRuntime('assert'), undefined, [protocol, value]);
