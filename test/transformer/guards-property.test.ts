@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { is, validate, type Validation } from '../../src/index.js';
+import { slotsOf } from './support/slots.js';
 
 const RUNS = 400;
 
@@ -65,15 +66,7 @@ function mutate(value: unknown, m: Mutation): unknown {
     return m.pick % 3 === 0 ? m.replacement : value.slice(0, at) + char + value.slice(at + 1);
   }
   const root = { root: copy(value) } as Record<string, unknown>;
-  const slots: [Record<PropertyKey, unknown>, string][] = [];
-  const collect = (parent: Record<PropertyKey, unknown>, key: string): void => {
-    slots.push([parent, key]);
-    const child = parent[key];
-    if (typeof child === 'object' && child !== null && (Array.isArray(child) || Object.getPrototypeOf(child) === Object.prototype)) {
-      for (const k of Object.keys(child)) collect(child as Record<string, unknown>, k);
-    }
-  };
-  collect(root, 'root');
+  const slots = slotsOf(root);
   const [parent, key] = slots[m.pick % slots.length]!;
   if (m.action === 'delete' && parent !== root) delete parent[key];
   else if (m.action === 'add' && typeof parent[key] === 'object' && parent[key] !== null) {

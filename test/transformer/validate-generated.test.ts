@@ -14,6 +14,7 @@ import { protocol, type Issue, type Protocol } from '../../src/index.js';
 import { Engine } from '../../transformer/engine/index.js';
 import { project, removeProjects } from '../support/project.js';
 import { catalogue } from './support/hostile/values.js';
+import { slotsOf } from './support/slots.js';
 
 afterAll(removeProjects);
 
@@ -228,19 +229,6 @@ function copy<T>(value: T): T {
   return value;
 }
 
-/** Every (parent, key) slot of plain objects and arrays in `root.root`. */
-function slotsOf(root: Record<string, unknown>): [Record<PropertyKey, unknown>, string][] {
-  const slots: [Record<PropertyKey, unknown>, string][] = [];
-  const collect = (parent: Record<PropertyKey, unknown>, key: string): void => {
-    slots.push([parent, key]);
-    const child = parent[key];
-    if (typeof child === 'object' && child !== null && (Array.isArray(child) || Object.getPrototypeOf(child) === Object.prototype)) {
-      for (const k of Object.keys(child)) collect(child as Record<string, unknown>, k);
-    }
-  };
-  collect(root, 'root');
-  return slots;
-}
 
 const hostile = catalogue.filter((h) => !h.shared && h.name !== 'a getter that answers differently each time');
 
