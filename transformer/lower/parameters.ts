@@ -54,9 +54,77 @@ export function matchersFor(positions: readonly Position[], state: FileAdditions
 export function signatureText(signature: ts.Signature, checker: ts.TypeChecker): string {
   // Printed from its own declaration, so parameter types are reused as written (`digits?: number`,
   // not `digits?: number | undefined`) and named as its module names them.
-  return checker.signatureToString(
-    signature,
-    signature.getDeclaration(),
-    ts.TypeFormatFlags.WriteArrowStyleSignature | ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseSingleQuotesForStringLiteralType,
+  return (
+    writtenSignature(signature, checker) ??
+    checker.signatureToString(
+      signature,
+      signature.getDeclaration(),
+      ts.TypeFormatFlags.WriteArrowStyleSignature | ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseSingleQuotesForStringLiteralType,
+    )
   );
+}
+
+/**
+ * The text `signatureText` prints, put together from the declaration where every parameter is a
+ * plain name annotated with a simple type (keywords, names, their arrays and unions) and the return
+ * type is annotated so or inferred as a primitive: the checker would reuse those type nodes as written
+ * and spend its time making sure each name is visible where it was written. `undefined` for any other
+ * signature, which the checker prints; a test holds the two texts equal over every function the
+ * repository declares.
+ */
+export function writtenSignature(signature: ts.Signature, checker: ts.TypeChecker): string | undefined {
+  const declaration = signature.getDeclaration() as ts.SignatureDeclaration | undefined;
+  if (!declaration || declaration.typeParameters || signature.typeParameters) return undefined;
+  if (!(ts.isArrowFunction(declaration) || ts.isFunctionExpression(declaration) || ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration))) return undefined;
+  if (declaration.asteriskToken || ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Async) return undefined;
+  const parameters: string[] = [];
+  for (const p of declaration.parameters) {
+    if (!ts.isIdentifier(p.name) || p.name.text === 'this' || p.initializer || !p.type) return undefined;
+    const type = simpleTypeText(p.type);
+    if (type === undefined) return undefined;
+    parameters.push(`${p.dotDotDotToken ? '...' : ''}${p.name.text}${p.questionToken ? '?' : ''}: ${type}`);
+  }
+  const returned = declaration.type ? simpleTypeText(declaration.type) : inferredPrimitive(checker.getReturnTypeOfSignature(signature), checker);
+  return returned === undefined ? undefined : `(${parameters.join(', ')}) => ${returned}`;
+}
+
+const KEYWORDS = new Map<ts.SyntaxKind, string>([
+  [ts.SyntaxKind.NumberKeyword, 'number'],
+  [ts.SyntaxKind.StringKeyword, 'string'],
+  [ts.SyntaxKind.BooleanKeyword, 'boolean'],
+  [ts.SyntaxKind.BigIntKeyword, 'bigint'],
+  [ts.SyntaxKind.SymbolKeyword, 'symbol'],
+  [ts.SyntaxKind.ObjectKeyword, 'object'],
+  [ts.SyntaxKind.UnknownKeyword, 'unknown'],
+  [ts.SyntaxKind.AnyKeyword, 'any'],
+  [ts.SyntaxKind.NeverKeyword, 'never'],
+  [ts.SyntaxKind.UndefinedKeyword, 'undefined'],
+  [ts.SyntaxKind.VoidKeyword, 'void'],
+]);
+
+/** A keyword, a plain name, an array of one, or a union of those, as the printer writes it. */
+function simpleTypeText(node: ts.TypeNode, inUnion = false): string | undefined {
+  const keyword = KEYWORDS.get(node.kind);
+  if (keyword) return keyword;
+  if (ts.isLiteralTypeNode(node) && node.literal.kind === ts.SyntaxKind.NullKeyword) return 'null';
+  if (ts.isTypeReferenceNode(node)) return !node.typeArguments && ts.isIdentifier(node.typeName) ? node.typeName.text : undefined;
+  if (ts.isArrayTypeNode(node)) {
+    const element = node.elementType;
+    if (!(KEYWORDS.has(element.kind) || (ts.isTypeReferenceNode(element) && !element.typeArguments))) return undefined;
+    const text = simpleTypeText(element, true);
+    return text === undefined ? undefined : `${text}[]`;
+  }
+  if (ts.isUnionTypeNode(node) && !inUnion) {
+    const members = node.types.map((t) => simpleTypeText(t, true));
+    return members.every((m) => m !== undefined) ? members.join(' | ') : undefined;
+  }
+  return undefined;
+}
+
+const PRIMITIVE = ts.TypeFlags.Number | ts.TypeFlags.String | ts.TypeFlags.Boolean | ts.TypeFlags.BigInt | ts.TypeFlags.ESSymbol | ts.TypeFlags.Void | ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never;
+
+/** An inferred return type that is a bare primitive (`number`, `boolean`, `void`…): its name. */
+function inferredPrimitive(type: ts.Type, checker: ts.TypeChecker): string | undefined {
+  if (type.aliasSymbol || !(type.flags & PRIMITIVE) || type.flags & ts.TypeFlags.EnumLiteral) return undefined;
+  return checker.typeToString(type);
 }
