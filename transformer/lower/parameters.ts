@@ -102,6 +102,8 @@ const KEYWORDS = new Map<ts.SyntaxKind, string>([
   [ts.SyntaxKind.VoidKeyword, 'void'],
 ]);
 
+const KEYWORD_NAMES = new Set([...KEYWORDS.values(), 'null']);
+
 /** A keyword, a plain name, an array of one, or a union of those, as the printer writes it. */
 function simpleTypeText(node: ts.TypeNode, inUnion = false): string | undefined {
   const keyword = KEYWORDS.get(node.kind);
@@ -126,5 +128,8 @@ const PRIMITIVE = ts.TypeFlags.Number | ts.TypeFlags.String | ts.TypeFlags.Boole
 /** An inferred return type that is a bare primitive (`number`, `boolean`, `void`…): its name. */
 function inferredPrimitive(type: ts.Type, checker: ts.TypeChecker): string | undefined {
   if (type.aliasSymbol || !(type.flags & PRIMITIVE) || type.flags & ts.TypeFlags.EnumLiteral) return undefined;
-  return checker.typeToString(type);
+  if (type.flags & ts.TypeFlags.Boolean) return 'boolean';
+  // The checker's own intrinsic types carry their printed name; its error type (`any`) does not print as named.
+  const intrinsic = (type as { intrinsicName?: string }).intrinsicName;
+  return intrinsic !== undefined && KEYWORD_NAMES.has(intrinsic) ? intrinsic : checker.typeToString(type);
 }
