@@ -153,6 +153,9 @@ export const cases = [
   (a: string | null, b: Circle[] | undefined): void => {},
   (a: unknown, b: any, c: object, d: bigint, e: symbol) => undefined,
   (a: number = 1) => a,
+  (t: string, n = 1) => t.length + n,
+  (flag = false, label = 'x') => (flag ? label : ''),
+  (big = 1n, maybe = undefined) => big,
   (a?: number | string) => a,
   ({ r }: Circle) => r,
   (a: 'x' | 'y') => a,
@@ -177,7 +180,7 @@ export function plain(a: string, b: number[]): boolean { return a.length === b.l
 `,
     });
     const { functions, written } = compareSignatures(programOf(join(dir, 'tsconfig.json')));
-    expect(functions).toBe(24);
+    expect(functions).toBe(27);
     expect(written).toBeGreaterThanOrEqual(10);
   });
 });

@@ -79,10 +79,11 @@ export function writtenSignature(signature: ts.Signature, checker: ts.TypeChecke
   if (declaration.asteriskToken || ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Async) return undefined;
   const parameters: string[] = [];
   for (const p of declaration.parameters) {
-    if (!ts.isIdentifier(p.name) || p.name.text === 'this' || p.initializer || !p.type) return undefined;
-    const type = simpleTypeText(p.type);
+    if (!ts.isIdentifier(p.name) || p.name.text === 'this') return undefined;
+    // A defaulted parameter is optional; unannotated, it has its default's (widened) type.
+    const type = p.type ? simpleTypeText(p.type) : p.initializer ? inferredPrimitive(checker.getTypeAtLocation(p.name), checker) : undefined;
     if (type === undefined) return undefined;
-    parameters.push(`${p.dotDotDotToken ? '...' : ''}${p.name.text}${p.questionToken ? '?' : ''}: ${type}`);
+    parameters.push(`${p.dotDotDotToken ? '...' : ''}${p.name.text}${p.questionToken || p.initializer ? '?' : ''}: ${type}`);
   }
   const returned = declaration.type ? simpleTypeText(declaration.type) : inferredPrimitive(checker.getReturnTypeOfSignature(signature), checker);
   return returned === undefined ? undefined : `(${parameters.join(', ')}) => ${returned}`;
