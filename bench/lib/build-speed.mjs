@@ -143,15 +143,31 @@ const viteConfig = (outDir, withPlugin) => `${withPlugin ? "import duckcall from
 };
 `;
 
+/**
+ * What any build step that asks TypeScript 6's checker about the app pays before it transforms
+ * anything, in a process of its own: loading the compiler, the app's Program (its tsconfig's files
+ * and libs, JSDoc parsed as the engine parses it) and binding it for the checker. No duckcall.
+ */
+const typescriptFloor = (root) => `const ts = require(${JSON.stringify(join(root, 'node_modules', 'typescript'))});
+const config = ts.getParsedCommandLineOfConfigFile('tsconfig.json', {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(String(d.messageText)); } });
+const host = ts.createCompilerHost(config.options);
+host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
+const program = ts.createProgram({ rootNames: config.fileNames, options: config.options, host });
+program.getTypeChecker();
+if (program.getSourceFiles().length < config.fileNames.length) throw new Error('the Program lacks files');
+`;
+
 export function viteBuild({ root, app, runs }) {
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   writeFileSync(join(app.dir, 'vite.plain.config.mjs'), viteConfig('out-vite-plain', false));
   writeFileSync(join(app.dir, 'vite.duckcall.config.mjs'), viteConfig('out-vite-duckcall', true));
+  writeFileSync(join(app.dir, 'typescript-floor.cjs'), typescriptFloor(root));
   const build = (config) => () => timed(`vite build --config ${config}`, process.execPath, [vite, 'build', '--config', config], { cwd: app.dir });
   const { ms, cpuMs } = alternate(
     [
       { name: 'plain', run: build('vite.plain.config.mjs') },
       { name: 'duckcall', run: build('vite.duckcall.config.mjs') },
+      { name: 'typescript', run: () => timed('node typescript-floor.cjs', process.execPath, ['typescript-floor.cjs'], { cwd: app.dir }) },
     ],
     runs,
   );
@@ -161,8 +177,9 @@ export function viteBuild({ root, app, runs }) {
   const plain = spawnSync(process.execPath, [join(app.dir, 'out-vite-plain', 'main.js')], { cwd: app.dir, encoding: 'utf8' });
   if (plain.status === 0 || !plain.stderr.includes('SetupError')) throw new Error('vite-build row: the app built without duckcall/vite ran; was the plugin in the plain build?');
   return {
-    ms: { plain: stats(ms.plain), duckcall: stats(ms.duckcall) },
+    ms: { plain: stats(ms.plain), duckcall: stats(ms.duckcall), typescript: stats(ms.typescript) },
     ratio: pairedRatio(ms.duckcall, ms.plain),
+    typescriptRatio: pairedRatio(ms.typescript, ms.plain),
     cpuMs: { plain: stats(cpuMs.plain), duckcall: stats(cpuMs.duckcall) },
     cpuRatio: pairedRatio(cpuMs.duckcall, cpuMs.plain),
   };

@@ -64,7 +64,14 @@ function buildLines(row) {
   if (row.kind === 'vite-build') {
     return {
       line: `| ${row.what} | \`vite build\` with duckcall/vite | the same \`vite build\` without it | **${fmtRatio(row.ratio.median)}**; ${fmtMs(row.ms.duckcall.median)} vs ${fmtMs(row.ms.plain.median)} | ${targetText(row.target)} | ${hasTarget(row.target) ? verdict(row.pass) : '—'} | ${cmd(row.id)} |`,
-      context: cpuContext(row, 'duckcall', 'plain', 'without duckcall/vite'),
+      context: [
+        ...cpuContext(row, 'duckcall', 'plain', 'without duckcall/vite'),
+        ...(row.ms.typescript
+          ? [
+              `| ${row.id} | TypeScript's own cold start for the app, no duckcall (load the compiler, build the Program of its tsconfig, bind it for the checker) | ${fmtMs(row.ms.typescript.median)}; ${fmtRatio(row.typescriptRatio.median)} of the plain \`vite build\`: done one after the other, the plain build and it take ${fmtRatio(1 + row.typescriptRatio.median)} of the plain build |`,
+            ]
+          : []),
+      ],
     };
   }
   return {
@@ -154,7 +161,7 @@ export function markdown(report, { compileRow, sizeRow }) {
     '- Compile rows: a generated project (200, and 3,000, overload sets of 6 typed cases, 10 per file) in a temporary directory, compiled with plain `tsc` and with `tspc` + duckcall\'s transformer (and `tspc` without plugins, for scale), alternating, after one untimed run of each; elapsed and (where GNU time is installed) CPU time of each compile.',
     '- Build rows: [bench/lib/app300.mjs](bench/lib/app300.mjs) writes a 300-module app into a temporary directory (Vite\'s template tsconfig: bundler resolution, `noEmit`): every tenth module uses duckcall (a typed overload of 4 cases, one of whose types is imported type-only from the next module, `is<T>()` of a type imported from a shared model module, `protocol<T>()`), the others are plain modules with interfaces, a class and type-only imports; `src/main.ts` imports all 300 and prints the sum of their results. [bench/lib/build-speed.mjs](bench/lib/build-speed.mjs) times it:',
     `  - warm-edit: \`transformer/engine\` (bundled for Node with esbuild), in ${report.settings.editProcesses} fresh processes: \`Engine.open\` + the first \`transform\` of \`src/m150.ts\` (cold), then ${report.settings.edits} edits of that module's text, each handed to \`transform\` (the median over all processes is graded), then ${report.settings.edits} edits of the interface its overload's third case takes, in the file it imports it from (for scale). Every warm result is checked: it has the edit, or its guard checks the new property.`,
-    '  - vite-build: `vite build` (library mode, not minified) with and without `duckcall/vite` in the plugins, each in its own process, alternating, after one untimed build of each. The duckcall build is run and must print the expected sum; the plain one must throw `SetupError`.',
+    '  - vite-build: `vite build` (library mode, not minified) with and without `duckcall/vite` in the plugins, each in its own process, alternating, after one untimed build of each. The duckcall build is run and must print the expected sum; the plain one must throw `SetupError`. For scale, in the same alternation: a process that only loads TypeScript, builds the app\'s Program from its tsconfig and binds it for the checker (what any checker-based step pays cold, before it transforms anything).',
     '  - generate: `node dist/cli.js generate -p tsconfig.json --out-dir …` (into an emptied directory) against `tsc --noEmit -p tsconfig.json`, each in its own process, alternating, after one untimed run of each.',
     '- Size row: esbuild (from tsup) bundles and minifies an entry that re-exports only the core from `dist/index.js`; gzip is node:zlib at its default level (`gzip9` in the JSON is level 9).',
     '',
