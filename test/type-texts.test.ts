@@ -1,6 +1,7 @@
 /**
  * Type texts printed without the checker: a non-generic interface, class or type alias exported by a
- * module is named by its declaration (`ShapeBuilder.text`, `qualifiedText`), and a function whose
+ * module is named by its declaration (`ShapeBuilder.text`, `qualifiedText`), intrinsic and literal
+ * types, arrays and plain object type literals are written (`ShapeBuilder.text`), and a function whose
  * parameters are simply typed is written from its declaration (`signatureText`): each must give
  * exactly the text the checker prints for it. Judged by the checker over every type declared in this
  * repository's own program (its sources, tests and the declaration files they load) and over a
@@ -10,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
-import { declaredName, ShapeBuilder } from '../transformer/analyze/shape.js';
+import { declaredName, ShapeBuilder, writtenTypeText } from '../transformer/analyze/shape.js';
 import { signatureText, writtenSignature } from '../transformer/lower/parameters.js';
 import { project, removeProjects, root } from './support/project.js';
 
@@ -104,6 +105,68 @@ export const enum Flag { On = 1 }
     expect(short).toBeGreaterThanOrEqual(4);
     // The checker's fully qualified texts carried NodeNext's import attributes, which are left out.
     expect(attributes).toBeGreaterThan(0);
+  });
+});
+
+/** Compares the text of the type of every type node in the program's own files with the checker's. */
+function compareTypeNodes(program: ts.Program): { nodes: number; written: number } {
+  const checker = program.getTypeChecker();
+  const shapes = new ShapeBuilder(checker, program);
+  let nodes = 0;
+  let written = 0;
+  const visit = (node: ts.Node): void => {
+    if (ts.isTypeNode(node) && !ts.isTypePredicateNode(node) && !ts.isThisTypeNode(node)) {
+      const type = checker.getTypeFromTypeNode(node);
+      nodes++;
+      const text = writtenTypeText(type, checker);
+      if (text !== undefined) {
+        written++;
+        expect(text, node.getText()).toBe(checker.typeToString(type, undefined, TEXT));
+      }
+      expect(shapes.text(type), node.getText()).toBe(checker.typeToString(type, undefined, TEXT));
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (const file of program.getSourceFiles()) if (!file.isDeclarationFile) visit(file);
+  return { nodes, written };
+}
+
+describe('type texts written without the printer', () => {
+  it("equal the checker's over the type of every type node in this repository's program", () => {
+    const { nodes, written } = compareTypeNodes(programOf(join(root, 'test', 'tsconfig.json')));
+    expect(nodes).toBeGreaterThan(10_000);
+    expect(written).toBeGreaterThan(5_000);
+    expect(nodes - written).toBeGreaterThan(1_000);
+  }, 120_000);
+
+  it("equal the checker's on the forms around the short way", () => {
+    const dir = project({
+      'forms.ts': `
+export interface Point { x: number; y: number }
+type Local = { next: Local | null; value: number };
+export type Forms = [
+  { x: number; y: number },
+  { readonly id: string; tags: string[]; nested: { deep: { deeper: boolean } } },
+  { optional?: number; required: string },
+  { m(): void; f: () => void },
+  { get g(): number },
+  { 'quoted-key': number; default: string; 0: boolean },
+  { [key: string]: number },
+  {},
+  { kind: 'circle'; code: 404; neg: -1; big: 10n; float: 0.5; odd: 'it''s'; tab: 'a\\tb' },
+  { point: Point; points: Point[]; local: Local; list: Local[] },
+  { u: string | undefined; arr: (string | number)[]; ro: readonly string[]; ra: ReadonlyArray<Point> },
+  Array<{ a: string }>,
+  { a: string }[][],
+  { t: true; f: false; n: null; un: undefined; v: void; s: symbol; o: object; nv: never; uk: unknown; an: any },
+  { fn: (a: number) => string; ctor: new () => Point; tuple: [number, string] },
+  { e: typeof Object; date: Date; map: Map<string, Point> },
+];
+`,
+    });
+    const { nodes, written } = compareTypeNodes(programOf(join(dir, 'tsconfig.json')));
+    expect(nodes).toBeGreaterThan(60);
+    expect(written).toBeGreaterThan(30);
   });
 });
 

@@ -141,22 +141,70 @@ const READONLY_COLLECTIONS = new Map([
 const typeTexts = new WeakMap<ts.TypeChecker, Map<ts.Type, string>>();
 const qualifiedTypeTexts = new WeakMap<ts.TypeChecker, Map<ts.Type, string>>();
 
-function printedOnce(
-  cache: WeakMap<ts.TypeChecker, Map<ts.Type, string>>,
-  checker: ts.TypeChecker,
-  type: ts.Type,
-  flags: ts.TypeFormatFlags,
-  named: (declared: DeclaredName) => string,
-  adjust: (printed: string) => string = (printed) => printed,
-): string {
+function printedOnce(cache: WeakMap<ts.TypeChecker, Map<ts.Type, string>>, checker: ts.TypeChecker, type: ts.Type, print: () => string): string {
   let texts = cache.get(checker);
   if (!texts) cache.set(checker, (texts = new Map()));
   let text = texts.get(type);
-  if (text === undefined) {
-    const declared = declaredName(type);
-    texts.set(type, (text = declared ? named(declared) : adjust(checker.typeToString(type, undefined, flags))));
-  }
+  if (text === undefined) texts.set(type, (text = print()));
   return text;
+}
+
+const TEXT_FLAGS = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseSingleQuotesForStringLiteralType;
+const QUALIFIED_FLAGS = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseFullyQualifiedType;
+
+/** The names the checker's intrinsic types print as (not its error type, which prints as `any`). */
+const INTRINSIC_NAMES = new Set(['any', 'unknown', 'never', 'void', 'undefined', 'null', 'string', 'number', 'bigint', 'symbol', 'object', 'true', 'false']);
+const PLAIN_NAME = /^[A-Za-z_$][\w$]*$/;
+const PLAIN_STRING = /^[\w .,:/-]*$/;
+
+/**
+ * The text `typeToString(type, undefined, NoTruncation | UseSingleQuotesForStringLiteralType)`
+ * prints, written without the checker's printer for the types guards are mostly made of: intrinsic
+ * types, plain literals, declared names (`declaredName`), arrays of those and object type literals
+ * (`{ x: number; y: Point; }`) whose members are required, plainly named properties of such types
+ * (written here too: inside a literal the checker may print a type otherwise than alone, as
+ * `unique symbol` for what alone is `typeof key`). `undefined` for every other type, which the
+ * checker prints; a test holds the two texts equal over every type node of the repository's program.
+ */
+export function writtenTypeText(type: ts.Type, checker: ts.TypeChecker): string | undefined {
+  const declared = declaredName(type);
+  if (declared) return declared.name;
+  if (type.aliasSymbol) return undefined;
+  if (type.flags & ts.TypeFlags.Boolean) return 'boolean';
+  const intrinsic = (type as { intrinsicName?: string }).intrinsicName;
+  if (intrinsic !== undefined) return INTRINSIC_NAMES.has(intrinsic) ? intrinsic : undefined;
+  if (type.flags & ts.TypeFlags.StringLiteral && !(type.flags & ts.TypeFlags.EnumLiteral)) {
+    const value = (type as ts.StringLiteralType).value;
+    return PLAIN_STRING.test(value) ? `'${value}'` : undefined;
+  }
+  if (type.flags & ts.TypeFlags.NumberLiteral && !(type.flags & ts.TypeFlags.EnumLiteral)) {
+    const value = (type as ts.NumberLiteralType).value;
+    return Number.isFinite(value) && Number.isInteger(value) && Math.abs(value) < 1e15 ? String(value) : undefined;
+  }
+  if (!(type.flags & ts.TypeFlags.Object)) return undefined;
+  if (checker.isArrayType(type)) {
+    // `isArrayType` holds for `readonly T[]` too (ReadonlyArray). Elements are written here, never
+    // by `textOf`: one that needs parentheses (`(A | B)[]`) is left to the checker.
+    if (type.symbol?.name !== 'Array') return undefined;
+    const element = checker.getTypeArguments(type as ts.TypeReference)[0];
+    const text = element && writtenTypeText(element, checker);
+    return text === undefined ? undefined : `${text}[]`;
+  }
+  const objectFlags = (type as ts.ObjectType).objectFlags;
+  if (!(objectFlags & ts.ObjectFlags.Anonymous) || !type.symbol || !(type.symbol.flags & ts.SymbolFlags.TypeLiteral)) return undefined;
+  if (type.getCallSignatures().length || type.getConstructSignatures().length || checker.getIndexInfosOfType(type).length) return undefined;
+  const members: string[] = [];
+  for (const property of checker.getPropertiesOfType(type)) {
+    const declarations = property.declarations ?? [];
+    if (property.flags !== ts.SymbolFlags.Property || !PLAIN_NAME.test(property.name) || declarations.length !== 1) return undefined;
+    const declaration = declarations[0]!;
+    if (!ts.isPropertySignature(declaration) || !ts.isIdentifier(declaration.name) || declaration.name.text !== property.name) return undefined;
+    const readonly = declaration.modifiers?.some((m) => m.kind === ts.SyntaxKind.ReadonlyKeyword) ? 'readonly ' : '';
+    const text = writtenTypeText(checker.getTypeOfSymbol(property), checker);
+    if (text === undefined) return undefined;
+    members.push(`${readonly}${property.name}: ${text};`);
+  }
+  return members.length === 0 ? '{}' : `{ ${members.join(' ')} }`;
 }
 
 const withoutImportAttributes = (printed: string): string => printed.replace(/(import\("[^"]*"), \{ with: \{ "resolution-mode": "(?:import|require)" \} \}\)/g, '$1)');
@@ -218,7 +266,7 @@ export class ShapeBuilder {
 
   /** The type as TypeScript prints it (in messages, schema nodes and protocol names). */
   text(type: ts.Type): string {
-    return printedOnce(typeTexts, this.checker, type, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseSingleQuotesForStringLiteralType, (d) => d.name);
+    return printedOnce(typeTexts, this.checker, type, () => writtenTypeText(type, this.checker) ?? this.checker.typeToString(type, undefined, TEXT_FLAGS));
   }
 
   /**
@@ -228,7 +276,10 @@ export class ShapeBuilder {
    * its module is resolved. Printed once per program.
    */
   qualifiedText(type: ts.Type): string {
-    return printedOnce(qualifiedTypeTexts, this.checker, type, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseFullyQualifiedType, (d) => `import(${JSON.stringify(d.module)}).${d.name}`, withoutImportAttributes);
+    return printedOnce(qualifiedTypeTexts, this.checker, type, () => {
+      const declared = declaredName(type);
+      return declared ? `import(${JSON.stringify(declared.module)}).${declared.name}` : withoutImportAttributes(this.checker.typeToString(type, undefined, QUALIFIED_FLAGS));
+    });
   }
 
   shapeOf(type: ts.Type, at: ts.Node): Shape {
