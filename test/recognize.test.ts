@@ -5,8 +5,10 @@
  */
 import fc from 'fast-check';
 import ts from 'typescript';
-import { describe, expect, it } from 'vitest';
-import { mayMentionDuckcall, mentionsDuckcall } from '../transformer/lower/recognize.js';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mayMentionDuckcall, mentionsDuckcall, Recognizer } from '../transformer/lower/recognize.js';
+import { project, removeProjects, root } from './support/project.js';
 
 const DUCKCALL = ['overload', 'when', 'is', 'assert', 'validate', 'protocol', 'implement'] as const;
 const OTHER = ['check', 'isA', 'this', 'island', 'run', 'when_', 'assertion', 'overloads'] as const;
@@ -76,5 +78,65 @@ describe('mayMentionDuckcall', () => {
     ['duckcall names that are not called', `// this is the island of assertions\nconst overloads = [when_, isA];\nexport { overloads };`],
   ])('rejects %s', (_, text) => {
     expect(mayMentionDuckcall(text)).toBe(false);
+  });
+});
+
+describe('Recognizer.functionOf', () => {
+  afterAll(removeProjects);
+
+  /** Every callee of a call, an instantiation expression or a decorator call in the program's own files. */
+  function callees(program: ts.Program): ts.Expression[] {
+    const found: ts.Expression[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node) || (ts.isExpressionWithTypeArguments(node) && ts.isExpression(node))) found.push(node.expression);
+      ts.forEachChild(node, visit);
+    };
+    for (const file of program.getSourceFiles()) if (!file.isDeclarationFile) visit(file);
+    return found;
+  }
+
+  function agree(configPath: string): { callees: number; duckcall: number } {
+    const config = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(String(d.messageText)); } })!;
+    const program = ts.createProgram(config.fileNames, config.options);
+    const recognizer = new Recognizer(program.getTypeChecker());
+    let duckcall = 0;
+    const all = callees(program);
+    for (const callee of all) {
+      const resolved = recognizer.resolvedFunctionOf(callee);
+      if (resolved) duckcall++;
+      expect(recognizer.functionOf(callee), callee.getText()).toBe(resolved);
+    }
+    return { callees: all.length, duckcall };
+  }
+
+  it("answers as the checker's resolution does for every call in this repository's program, asking it only where a name could lead to duckcall", () => {
+    const { callees, duckcall } = agree(join(root, 'test', 'tsconfig.json'));
+    expect(callees).toBeGreaterThan(10_000);
+    expect(duckcall).toBeGreaterThan(500);
+  }, 120_000);
+
+  it('finds duckcall behind every kind of name an import can give it', () => {
+    const dir = project({
+      'reexport.ts': `export { is as check, assert } from 'duckcall';\nexport * as dc from 'duckcall';\n`,
+      'uses.ts': `
+import { is as isIt, validate } from 'duckcall';
+import * as duck from 'duckcall';
+import { check, dc } from './reexport.js';
+import * as again from './reexport.js';
+import duckDefault = duck;
+interface Circle { r: number }
+const local = (x: unknown) => x;
+class Host { is(x: unknown) { return x; } run() { return this.is(1); } }
+export const results = [
+  isIt<Circle>({}), validate<Circle>({}), duck.is<Circle>({}), check<Circle>({}), dc.assert<Circle>({}),
+  again.check<Circle>({}), again.dc.is<Circle>({}), duckDefault.protocol<Circle>(), local(1), new Host().run(),
+  [1, 2].map(local), isIt<Circle>,
+];
+namespace Inner { import shadow = duck; export const r = shadow.is<Circle>({}); }
+`,
+    });
+    const { callees, duckcall } = agree(join(dir, 'tsconfig.json'));
+    expect(callees).toBeGreaterThan(12);
+    expect(duckcall).toBe(10);
   });
 });

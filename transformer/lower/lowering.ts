@@ -87,6 +87,8 @@ class Lowering {
   }
 
   readonly visit = (node: ts.Node): ts.Node | ts.Node[] => {
+    // Types hold no call, decorator or instantiation expression to lower: not walked.
+    if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node))) return node;
     if (this.direct && ts.isVariableStatement(node)) {
       const visited = ts.visitEachChild(node, this.visit, this.context);
       const before = this.direct.before(node);

@@ -15,6 +15,11 @@ export class Recognizer {
 
   /** Which duckcall function `callee` refers to, if any. */
   functionOf(callee: ts.Expression): DuckcallFunction | undefined {
+    return this.cannotBeDuckcall(callee) ? undefined : this.resolvedFunctionOf(callee);
+  }
+
+  /** `functionOf` asked of the checker, whatever the callee's name. */
+  resolvedFunctionOf(callee: ts.Expression): DuckcallFunction | undefined {
     let symbol = this.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(callee) ? callee.name : callee);
     if (!symbol) return undefined;
     if (symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
@@ -23,6 +28,52 @@ export class Recognizer {
     // Exported functions only: `protocol.is(x)` names a method of the same name.
     const declaration = symbol.getDeclarations()?.[0];
     return declaration && ts.isFunctionDeclaration(declaration) && this.isDuckcallFile(declaration.getSourceFile().fileName) ? (name as DuckcallFunction) : undefined;
+  }
+
+  /**
+   * A callee the checker need not be asked about (most calls of a file): it is named (`f`, `a.b.f`)
+   * by a name none of duckcall's functions has, and its first name is no import of the file. Such a
+   * name resolves to a declaration of that same name (a variable, a parameter, a function, a
+   * property), which is not duckcall's: only an import can give a function another name.
+   */
+  private cannotBeDuckcall(callee: ts.Expression): boolean {
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    if (name === undefined || NAMES.has(name)) return false;
+    let head: ts.Expression = callee;
+    while (ts.isPropertyAccessExpression(head)) head = head.expression;
+    if (head.kind === ts.SyntaxKind.ThisKeyword || head.kind === ts.SyntaxKind.SuperKeyword) return true;
+    if (!ts.isIdentifier(head)) return false;
+    const file = head.pos >= 0 ? head.getSourceFile() : undefined;
+    return file !== undefined && !this.importedNames(file).has(head.text);
+  }
+
+  private readonly imported = new WeakMap<ts.SourceFile, Set<string>>();
+
+  /** Every name a file's imports (`import …`, `import x = …`) bind, at its top level or in its namespaces. */
+  private importedNames(file: ts.SourceFile): Set<string> {
+    let names = this.imported.get(file);
+    if (names) return names;
+    names = new Set();
+    const add = (name: ts.Identifier | undefined) => name && names!.add(name.text);
+    const visit = (statements: readonly ts.Statement[]): void => {
+      for (const statement of statements) {
+        if (ts.isImportDeclaration(statement)) {
+          const clause = statement.importClause;
+          add(clause?.name);
+          const bindings = clause?.namedBindings;
+          if (bindings && ts.isNamespaceImport(bindings)) add(bindings.name);
+          else if (bindings) for (const element of bindings.elements) add(element.name);
+        } else if (ts.isImportEqualsDeclaration(statement)) add(statement.name);
+        else if (ts.isModuleDeclaration(statement)) {
+          let body = statement.body;
+          while (body && ts.isModuleDeclaration(body)) body = body.body;
+          if (body && ts.isModuleBlock(body)) visit(body.statements);
+        }
+      }
+    };
+    visit(file.statements);
+    this.imported.set(file, names);
+    return names;
   }
 
   /** Whether a file belongs to the package named `duckcall` (its nearest package.json says so). */
