@@ -3,7 +3,7 @@
  * optional and defaulted parameters, `rest(...)` for a rest array, positions for a rest tuple.
  */
 import ts from 'typescript';
-import { UnsupportedType } from '../analyze/shape.js';
+import { UnsupportedType, writtenTypeText } from '../analyze/shape.js';
 import type { FileAdditions } from './file-additions.js';
 
 export interface Position {
@@ -103,8 +103,6 @@ const KEYWORDS = new Map<ts.SyntaxKind, string>([
   [ts.SyntaxKind.VoidKeyword, 'void'],
 ]);
 
-const KEYWORD_NAMES = new Set([...KEYWORDS.values(), 'null']);
-
 /** A keyword, a plain name, an array of one, or a union of those, as the printer writes it. */
 function simpleTypeText(node: ts.TypeNode, inUnion = false): string | undefined {
   const keyword = KEYWORDS.get(node.kind);
@@ -126,11 +124,8 @@ function simpleTypeText(node: ts.TypeNode, inUnion = false): string | undefined 
 
 const PRIMITIVE = ts.TypeFlags.Number | ts.TypeFlags.String | ts.TypeFlags.Boolean | ts.TypeFlags.BigInt | ts.TypeFlags.ESSymbol | ts.TypeFlags.Void | ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never;
 
-/** An inferred return type that is a bare primitive (`number`, `boolean`, `void`…): its name. */
+/** An inferred type that is a bare primitive (`number`, `boolean`, `void`…): its name. */
 function inferredPrimitive(type: ts.Type, checker: ts.TypeChecker): string | undefined {
   if (type.aliasSymbol || !(type.flags & PRIMITIVE) || type.flags & ts.TypeFlags.EnumLiteral) return undefined;
-  if (type.flags & ts.TypeFlags.Boolean) return 'boolean';
-  // The checker's own intrinsic types carry their printed name; its error type (`any`) does not print as named.
-  const intrinsic = (type as { intrinsicName?: string }).intrinsicName;
-  return intrinsic !== undefined && KEYWORD_NAMES.has(intrinsic) ? intrinsic : checker.typeToString(type);
+  return writtenTypeText(type, checker) ?? checker.typeToString(type);
 }
