@@ -149,8 +149,6 @@ function printedOnce(cache: WeakMap<ts.TypeChecker, Map<ts.Type, string>>, check
   return text;
 }
 
-const TEXT_FLAGS = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseSingleQuotesForStringLiteralType;
-const QUALIFIED_FLAGS = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseFullyQualifiedType;
 
 /** The names the checker's intrinsic types print as (not its error type, which prints as `any`). */
 const INTRINSIC_NAMES = new Set(['any', 'unknown', 'never', 'void', 'undefined', 'null', 'string', 'number', 'bigint', 'symbol', 'object', 'true', 'false']);
@@ -266,7 +264,7 @@ export class ShapeBuilder {
 
   /** The type as TypeScript prints it (in messages, schema nodes and protocol names). */
   text(type: ts.Type): string {
-    return printedOnce(typeTexts, this.checker, type, () => writtenTypeText(type, this.checker) ?? this.checker.typeToString(type, undefined, TEXT_FLAGS));
+    return printedOnce(typeTexts, this.checker, type, () => writtenTypeText(type, this.checker) ?? this.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseSingleQuotesForStringLiteralType));
   }
 
   /**
@@ -278,7 +276,7 @@ export class ShapeBuilder {
   qualifiedText(type: ts.Type): string {
     return printedOnce(qualifiedTypeTexts, this.checker, type, () => {
       const declared = declaredName(type);
-      return declared ? `import(${JSON.stringify(declared.module)}).${declared.name}` : withoutImportAttributes(this.checker.typeToString(type, undefined, QUALIFIED_FLAGS));
+      return declared ? `import(${JSON.stringify(declared.module)}).${declared.name}` : withoutImportAttributes(this.checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseFullyQualifiedType));
     });
   }
 

@@ -89,29 +89,34 @@ export function writtenSignature(signature: ts.Signature, checker: ts.TypeChecke
   return returned === undefined ? undefined : `(${parameters.join(', ')}) => ${returned}`;
 }
 
-const KEYWORDS = new Map<ts.SyntaxKind, string>([
-  [ts.SyntaxKind.NumberKeyword, 'number'],
-  [ts.SyntaxKind.StringKeyword, 'string'],
-  [ts.SyntaxKind.BooleanKeyword, 'boolean'],
-  [ts.SyntaxKind.BigIntKeyword, 'bigint'],
-  [ts.SyntaxKind.SymbolKeyword, 'symbol'],
-  [ts.SyntaxKind.ObjectKeyword, 'object'],
-  [ts.SyntaxKind.UnknownKeyword, 'unknown'],
-  [ts.SyntaxKind.AnyKeyword, 'any'],
-  [ts.SyntaxKind.NeverKeyword, 'never'],
-  [ts.SyntaxKind.UndefinedKeyword, 'undefined'],
-  [ts.SyntaxKind.VoidKeyword, 'void'],
-]);
+/** A keyword type's name (built on first use: `ts` is not loaded when this module is). */
+function keyword(kind: ts.SyntaxKind): string | undefined {
+  keywords ??= new Map<ts.SyntaxKind, string>([
+    [ts.SyntaxKind.NumberKeyword, 'number'],
+    [ts.SyntaxKind.StringKeyword, 'string'],
+    [ts.SyntaxKind.BooleanKeyword, 'boolean'],
+    [ts.SyntaxKind.BigIntKeyword, 'bigint'],
+    [ts.SyntaxKind.SymbolKeyword, 'symbol'],
+    [ts.SyntaxKind.ObjectKeyword, 'object'],
+    [ts.SyntaxKind.UnknownKeyword, 'unknown'],
+    [ts.SyntaxKind.AnyKeyword, 'any'],
+    [ts.SyntaxKind.NeverKeyword, 'never'],
+    [ts.SyntaxKind.UndefinedKeyword, 'undefined'],
+    [ts.SyntaxKind.VoidKeyword, 'void'],
+  ]);
+  return keywords.get(kind);
+}
+let keywords: Map<ts.SyntaxKind, string> | undefined;
 
 /** A keyword, a plain name, an array of one, or a union of those, as the printer writes it. */
 function simpleTypeText(node: ts.TypeNode, inUnion = false): string | undefined {
-  const keyword = KEYWORDS.get(node.kind);
-  if (keyword) return keyword;
+  const name = keyword(node.kind);
+  if (name) return name;
   if (ts.isLiteralTypeNode(node) && node.literal.kind === ts.SyntaxKind.NullKeyword) return 'null';
   if (ts.isTypeReferenceNode(node)) return !node.typeArguments && ts.isIdentifier(node.typeName) ? node.typeName.text : undefined;
   if (ts.isArrayTypeNode(node)) {
     const element = node.elementType;
-    if (!(KEYWORDS.has(element.kind) || (ts.isTypeReferenceNode(element) && !element.typeArguments))) return undefined;
+    if (!(keyword(element.kind) || (ts.isTypeReferenceNode(element) && !element.typeArguments))) return undefined;
     const text = simpleTypeText(element, true);
     return text === undefined ? undefined : `${text}[]`;
   }
@@ -122,10 +127,11 @@ function simpleTypeText(node: ts.TypeNode, inUnion = false): string | undefined 
   return undefined;
 }
 
-const PRIMITIVE = ts.TypeFlags.Number | ts.TypeFlags.String | ts.TypeFlags.Boolean | ts.TypeFlags.BigInt | ts.TypeFlags.ESSymbol | ts.TypeFlags.Void | ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never;
 
 /** An inferred type that is a bare primitive (`number`, `boolean`, `void`…): its name. */
 function inferredPrimitive(type: ts.Type, checker: ts.TypeChecker): string | undefined {
-  if (type.aliasSymbol || !(type.flags & PRIMITIVE) || type.flags & ts.TypeFlags.EnumLiteral) return undefined;
+  const primitive =
+    ts.TypeFlags.Number | ts.TypeFlags.String | ts.TypeFlags.Boolean | ts.TypeFlags.BigInt | ts.TypeFlags.ESSymbol | ts.TypeFlags.Void | ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never;
+  if (type.aliasSymbol || !(type.flags & primitive) || type.flags & ts.TypeFlags.EnumLiteral) return undefined;
   return writtenTypeText(type, checker) ?? checker.typeToString(type);
 }
