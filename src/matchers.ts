@@ -283,7 +283,7 @@ function isStandardSchema(m: object): m is StandardSchemaV1 {
   return typeof standard === 'object' && standard !== null && typeof (standard as { validate?: unknown }).validate === 'function';
 }
 
-const toSource = Function.prototype.toString;
+const toSource = /* @__PURE__ */ (() => Function.prototype.toString)();
 
 /**
  * A class, a built-in constructor, or an ES5-style constructor function (one whose prototype has

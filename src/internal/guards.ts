@@ -127,16 +127,18 @@ export function instance(name: string): (value: unknown) => boolean {
   return brand ? (value) => value instanceof cls || brand(value) : (value) => value instanceof cls;
 }
 
-export const isMap = instance('Map');
-export const isSet = instance('Set');
+// Pure: a bundle that never uses them leaves them (and the realm checks they read) out.
+export const isMap = /* @__PURE__ */ instance('Map');
+export const isSet = /* @__PURE__ */ instance('Set');
 
-const unboxers = {
+// Read when this module loads (pure: a bundle without `boxed` leaves it out).
+const unboxers = /* @__PURE__ */ (() => ({
   string: String.prototype.valueOf,
   number: Number.prototype.valueOf,
   boolean: Boolean.prototype.valueOf,
   bigint: BigInt.prototype.valueOf,
   symbol: Symbol.prototype.valueOf,
-};
+}))();
 
 /** A boxed primitive (`new Boolean(false)`), from any realm: only a real wrapper object has the slot `valueOf` reads. */
 export function boxed(value: unknown, type: keyof typeof unboxers): boolean {

@@ -9,12 +9,15 @@
  * @internal
  */
 
-const { apply } = Reflect;
-const { getPrototypeOf, getOwnPropertyDescriptor } = Object;
-const ObjectPrototype: object = Object.prototype;
-const functionSource = Function.prototype.toString;
-const { isView } = ArrayBuffer;
-const { isArray } = Array;
+// Reads a bundler cannot prove pure are wrapped in calls marked pure: a bundle that uses nothing of
+// this module leaves it all out.
+const apply = Reflect.apply;
+const getPrototypeOf = Object.getPrototypeOf;
+const getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
+const ObjectPrototype: object = /* @__PURE__ */ (() => Object.prototype)();
+const functionSource = /* @__PURE__ */ (() => Function.prototype.toString)();
+const isView = /* @__PURE__ */ (() => ArrayBuffer.isView)();
+const isArray = Array.isArray;
 
 /** Longer than any real prototype chain; only a Proxy's `getPrototypeOf` trap makes one this long. */
 const CHAIN_LIMIT = 1_000;
@@ -62,7 +65,7 @@ function realmPrototypes(name: string): (proto: object) => boolean {
   };
 }
 
-const isObjectPrototype = realmPrototypes('Object');
+const isObjectPrototype = /* @__PURE__ */ realmPrototypes('Object');
 
 /**
  * An object literal's kind of object, from any realm: a non-null object whose prototype is `null` or
@@ -126,7 +129,7 @@ function getter(proto: object | undefined, key: PropertyKey): Function | undefin
 }
 
 /** The `[[TypedArrayName]]` of a typed array of any realm, or `undefined`: this getter never throws. */
-const typedArrayName = getter(getPrototypeOf(Uint8Array.prototype) as object, Symbol.toStringTag)!;
+const typedArrayName = /* @__PURE__ */ (() => getter(getPrototypeOf(Uint8Array.prototype) as object, Symbol.toStringTag)!)();
 
 /**
  * A typed array of any realm and any element type (`Uint8Array`, `Float64Array`, …, a subclass's
@@ -137,29 +140,34 @@ export function typedArray(value: unknown): boolean {
   return apply(typedArrayName, value, []) !== undefined;
 }
 
-const checks = new Map<string, Check | undefined>([
-  ['Map', instances('Map', calling(getter(prototypeOf('Map'), 'size')))],
-  ['Set', instances('Set', calling(getter(prototypeOf('Set'), 'size')))],
-  ['WeakMap', instances('WeakMap', calling(prototypeOf('WeakMap') && WeakMap.prototype.has, [undefined]))],
-  ['WeakSet', instances('WeakSet', calling(prototypeOf('WeakSet') && WeakSet.prototype.has, [undefined]))],
-  ['Date', instances('Date', calling(Date.prototype.getTime))],
-  ['RegExp', instances('RegExp', calling(getter(RegExp.prototype, 'source')))],
-  // ArrayBuffer's getter rejects shared buffers and SharedArrayBuffer's rejects the others.
-  ['ArrayBuffer', instances('ArrayBuffer', calling(getter(prototypeOf('ArrayBuffer'), 'byteLength')))],
-  ['SharedArrayBuffer', instances('SharedArrayBuffer', calling(getter(prototypeOf('SharedArrayBuffer'), 'byteLength')))],
-  // A view that is no typed array (a detached buffer does not matter here, unlike for `byteLength`).
-  ['DataView', instances('DataView', (value) => isView(value) && apply(typedArrayName, value, []) === undefined, true)],
-  ...[
-    'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array',
-    'Float16Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array',
-  ].map((name) => [name, instances(name, (value) => apply(typedArrayName, value, []) === name, true)] as const),
-  // Wrapper objects (`new Number(1)`, `Object(1n)`); the primitives themselves are not instances.
-  ['Boolean', instances('Boolean', calling(Boolean.prototype.valueOf))],
-  ['Number', instances('Number', calling(Number.prototype.valueOf))],
-  ['String', instances('String', calling(String.prototype.valueOf))],
-  ['Symbol', instances('Symbol', calling(Symbol.prototype.valueOf))],
-  ['BigInt', instances('BigInt', calling(prototypeOf('BigInt') && BigInt.prototype.valueOf))],
-]);
+function builtinChecks(): Map<string, Check | undefined> {
+  return new Map<string, Check | undefined>([
+    ['Map', instances('Map', calling(getter(prototypeOf('Map'), 'size')))],
+    ['Set', instances('Set', calling(getter(prototypeOf('Set'), 'size')))],
+    ['WeakMap', instances('WeakMap', calling(prototypeOf('WeakMap') && WeakMap.prototype.has, [undefined]))],
+    ['WeakSet', instances('WeakSet', calling(prototypeOf('WeakSet') && WeakSet.prototype.has, [undefined]))],
+    ['Date', instances('Date', calling(Date.prototype.getTime))],
+    ['RegExp', instances('RegExp', calling(getter(RegExp.prototype, 'source')))],
+    // ArrayBuffer's getter rejects shared buffers and SharedArrayBuffer's rejects the others.
+    ['ArrayBuffer', instances('ArrayBuffer', calling(getter(prototypeOf('ArrayBuffer'), 'byteLength')))],
+    ['SharedArrayBuffer', instances('SharedArrayBuffer', calling(getter(prototypeOf('SharedArrayBuffer'), 'byteLength')))],
+    // A view that is no typed array (a detached buffer does not matter here, unlike for `byteLength`).
+    ['DataView', instances('DataView', (value) => isView(value) && apply(typedArrayName, value, []) === undefined, true)],
+    ...[
+      'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array',
+      'Float16Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array',
+    ].map((name) => [name, instances(name, (value) => apply(typedArrayName, value, []) === name, true)] as const),
+    // Wrapper objects (`new Number(1)`, `Object(1n)`); the primitives themselves are not instances.
+    ['Boolean', instances('Boolean', calling(Boolean.prototype.valueOf))],
+    ['Number', instances('Number', calling(Number.prototype.valueOf))],
+    ['String', instances('String', calling(String.prototype.valueOf))],
+    ['Symbol', instances('Symbol', calling(Symbol.prototype.valueOf))],
+    ['BigInt', instances('BigInt', calling(prototypeOf('BigInt') && BigInt.prototype.valueOf))],
+  ]);
+}
+
+// Built when this module loads (pure: a bundle that never asks `brandCheck` leaves it out).
+const checks = /* @__PURE__ */ builtinChecks();
 
 /**
  * For a built-in class whose instances carry an internal slot, a check that accepts its instances and
