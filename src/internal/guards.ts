@@ -413,15 +413,16 @@ export function named<F extends Function>(fn: F, name: string): F {
   return fn;
 }
 
-const isArray: (value: unknown) => value is unknown[] = Array.isArray;
+export const isArray: (value: unknown) => value is unknown[] = Array.isArray;
 /** `Object.keys` as it was at load, for the loops over a record's values. */
-const keys: (value: object) => string[] = Object.keys;
+export const keys: (value: object) => string[] = Object.keys;
 /** The global Symbol, for well-known symbol keys, whatever a module calls `Symbol`. */
-const wellKnown: SymbolConstructor = Symbol;
+export const wellKnown: SymbolConstructor = Symbol;
 
 /**
- * The helpers as one object for generated code (`__duckcall.__guards.arr(…)`). A plain object
- * literal rather than `export * as`, so bundlers drop it from programs that never use it.
+ * The helpers as one object, as code generated before they were exported one by one reads them
+ * (`__duckcall.__guards.plain(…)`). A plain object literal rather than `export * as`, so bundlers
+ * drop it from programs that never use it.
  */
 export const guards = {
   plain, index, keyed, common, has, own, hasOwn, instance, boxed, subclass, map, set, numeric, bigintText, template,

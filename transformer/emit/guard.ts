@@ -57,11 +57,10 @@ export class GuardEmitter {
   private readonly lazies = new Map<LazyShape, string>();
   /** Whether an object type's check can reach a recursive type. */
   private readonly recursion = new Map<ObjectShape, boolean>();
-  private helpersUsed = false;
 
   /**
    * @param block where the checks are declared
-   * @param runtime the expression for duckcall's guard helpers, e.g. `__dc_H`
+   * @param runtime the expression for duckcall's runtime entry (`__duckcall`), which exports the guard helpers
    */
   constructor(
     private readonly block: Block,
@@ -69,15 +68,20 @@ export class GuardEmitter {
     private readonly classReference: ClassReference,
   ) {}
 
-  /** Whether the code written so far calls a runtime guard helper (else the block need not read them). */
-  get usesHelpers(): boolean {
-    return this.helpersUsed;
-  }
-
-  /** A runtime guard helper (src/internal/guards.ts), the one way generated code reaches them. */
+  /**
+   * A runtime guard helper (src/internal/guards.ts, exported as `__<name>`), the one way generated
+   * code reaches them: read once per file under a module-local name (`__dc_solve`), so no call goes
+   * through a CommonJS namespace's getter, no global is reached by its bare name (a module's own
+   * `Array` or `Symbol` cannot change a guard), and a bundle keeps only the helpers a program names.
+   */
   helper(name: GuardHelper): Expression {
-    this.helpersUsed = true;
-    return member(this.runtime, name);
+    const key = `helper:${name}`;
+    const known = this.block.names.get(key);
+    if (known) return id(known);
+    const local = `${this.block.prefix}_${name}`;
+    this.block.names.set(key, local);
+    this.block.declarations.unshift(declare('const', local, member(this.runtime, `__${name}`)));
+    return id(local);
   }
 
   /**
@@ -268,18 +272,9 @@ export class GuardEmitter {
     return reference;
   }
 
-  /**
-   * A runtime helper under a module-local name (`__dc_isArray`), so generated code reaches no
-   * global by its bare name: a module's own `Array` or `Symbol` cannot change a guard.
-   */
+  /** A runtime helper that stands for a global (`Array.isArray`, `Object.keys`, `Symbol`): see `helper`. */
   alias(helper: 'isArray' | 'wellKnown' | 'keys'): Expression {
-    const key = `alias:${helper}`;
-    const known = this.block.names.get(key);
-    if (known) return id(known);
-    const local = `${this.block.prefix}_${helper}`;
-    this.block.names.set(key, local);
-    this.block.declarations.unshift(declare('const', local, this.helper(helper)));
-    return id(local);
+    return this.helper(helper);
   }
 
   /** A property key as an expression: a string literal, or a well-known symbol reached through the runtime. */

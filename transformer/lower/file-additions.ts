@@ -56,8 +56,6 @@ const TYPED_RUNTIME: Record<'when' | '__compiled' | 'assert' | '__signature', St
   __signature: undefined,
 };
 
-/** The guard helpers, read once per file: in CommonJS output each `__duckcall.x` goes through a getter. */
-const HELPERS = '__dc_H';
 /** The helpers of generated explanations (see `GuardEmitter.explainFunction`), read once per file. */
 const EXPLAINERS = '__dc_X';
 const ANY = typeText('any');
@@ -105,12 +103,12 @@ export class FileAdditions {
     private readonly factory: ts.NodeFactory,
     private readonly mode: OutputMode,
   ) {
-    this.emitter = new GuardEmitter(this.block, id(HELPERS), (symbol) => this.classReference(symbol));
+    this.emitter = new GuardEmitter(this.block, id(NAMESPACE), (symbol) => this.classReference(symbol));
     this.schemas = new Schemas(this.block, this.emitter);
     this.explanations = new Explanations(this.block, this.emitter, this.schemas, id(EXPLAINERS));
   }
 
-  /** A reference to something duckcall's runtime exports, e.g. `runtime('when')`, `runtime('__guards.named')`. */
+  /** A reference to something duckcall's runtime exports, e.g. `runtime('when')`, `runtime('__named')`. */
   runtime(name: string): ts.Expression {
     this.used = true;
     const f = this.factory;
@@ -332,8 +330,7 @@ export class FileAdditions {
     // Protocols first: a method list may add a well-known symbol's alias to the guards.
     const block = this.blockCode.map((code) => (typeof code === 'function' ? code() : code));
     const typedRuntime = [...this.typedRuntimeUsed].flatMap((name) => TYPED_RUNTIME[name] ?? []);
-    const helpers = this.emitter.usesHelpers ? [declare('const', HELPERS, path(`${NAMESPACE}.__guards`))] : [];
-    if (this.explanations.usesExplainers) helpers.push(declare('const', EXPLAINERS, path(`${NAMESPACE}.__explainers`)));
+    const helpers = this.explanations.usesExplainers ? [declare('const', EXPLAINERS, path(`${NAMESPACE}.__explainers`))] : [];
     const statements = [...typedRuntime, ...helpers, ...this.block.statements(), ...block];
     // The block's last `;` is the statement's own.
     const code = print(statements, { typed: this.mode.typed }).replace(/;\s*$/, '');

@@ -232,7 +232,7 @@ class Lowering {
       : this.f.updateCallExpression(call, ts.visitNode(call.expression, this.visit) as ts.Expression, call.typeArguments, cases);
     const name = this.declaredName(call);
     if (!name) return lowered;
-    return this.f.createCallExpression(this.state.runtime('__guards.named'), undefined, [lowered, this.f.createStringLiteral(name)]);
+    return this.f.createCallExpression(this.state.runtime('__named'), undefined, [lowered, this.f.createStringLiteral(name)]);
   }
 
   /** Straight-line dispatch for sets of typed cases with fixed parameter lists; else `undefined`. */
