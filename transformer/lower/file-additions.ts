@@ -31,6 +31,7 @@ import { Block } from '../emit/block.js';
 import { Explanations } from '../emit/explain.js';
 import { GuardEmitter } from '../emit/guard.js';
 import { Schemas } from '../emit/schema.js';
+import { shapeText } from '../emit/shape-text.js';
 import type { Recognizer } from './recognize.js';
 
 export const NAMESPACE = '__duckcall';
@@ -204,7 +205,9 @@ export class FileAdditions {
     if (needs.explanation) this.withExplanation.add(name);
     // `validate`: straight-line code where the program validates with this protocol and the type is
     // simple enough to spell out its walk; else the walk (the reasons of a failed dispatch among them).
-    const validate = (): Expression => {
+    const validate = (): Expression | undefined => {
+      // A type with nothing below it: the walk's one issue is what a protocol without `validate` reports.
+      if (explainsItself(shape, typeName)) return undefined;
       const explain = this.withExplanation.has(name) ? this.explanations.explainFunction(shape) : undefined;
       if (explain) return fn(['v'], [returns(call(path(`${NAMESPACE}.__explain`), id(explain), id(this.schemas.nodeOf(shape)), id('v')))]);
       return fn(['v'], [returns(call(path(`${NAMESPACE}.__violations`), id(this.schemas.schema(shape)), id('v')))]);
@@ -225,20 +228,21 @@ export class FileAdditions {
       .qualifiedText(type)
       .replace(/import\("([^"]*)"(?=[,)])/g, (_, file: string) => `import(${JSON.stringify(relativePath(this.mode.projectRoot, file))}`);
     const typeName = this.shapes.text(type);
-    this.blockCode.push(() =>
-      declare(
+    this.blockCode.push(() => {
+      const validation = validate();
+      return declare(
         'const',
         name,
         // The definition's `is` is a plain function here, not a type predicate: TypeScript output casts.
         call(as(path(`${NAMESPACE}.protocol`), ANY), object([
           ['name', literal(typeName)],
           ['is', id(is)],
-          ['validate', validate()],
+          ...(validation ? [['validate', validation] as const] : []),
           ...(this.withMethods.has(name) ? [['methods', array(methodList())] as const] : []),
           ['key', literal(typeKey)],
         ])),
-      ),
-    );
+      );
+    });
     this.protocols.set(key, name);
     this.used = true;
     return name;
@@ -392,4 +396,24 @@ function namespaceImport(f: ts.NodeFactory, name: string, specifier: string): ts
     f.createImportClause(false, undefined, f.createNamespaceImport(f.createIdentifier(name))),
     f.createStringLiteral(specifier),
   );
+}
+
+/** Shapes whose schema node has nothing below it for the walk to look at. */
+const LEAVES: ReadonlySet<Shape['kind']> = new Set(['any', 'typeof', 'literal', 'nonNullish', 'nonPrimitive', 'boxed', 'nominal', 'nominalConstructor', 'uniqueSymbol', 'template']);
+
+function isLeaf(shape: Shape): boolean {
+  if (shape.kind === 'union') return shape.members.every(isLeaf);
+  if (shape.kind === 'builtin') return !((shape.name === 'Map' && shape.args.length === 2) || (shape.name === 'Set' && shape.args.length === 1));
+  return LEAVES.has(shape.kind);
+}
+
+/**
+ * Whether the walk explains every value that fails `shape` with the one issue
+ * `{ path: '$input', expected: name, value }`: a type with nothing below it (see schema.ts,
+ * `structure`) whose node text is the protocol's name. That is what a protocol without `validate`
+ * reports, so its `validate` is left out and a program whose protocols are all such types (the
+ * cases of `overload((n: number) => …, (v: Vec) => …)`) ships no walk.
+ */
+function explainsItself(shape: Shape, name: string): boolean {
+  return isLeaf(shape) && shapeText(shape) === name;
 }
