@@ -1,7 +1,9 @@
 import { isSetupErrorMadeHere, SetupError } from './errors.js';
 import { MAX_ISSUES } from './internal/limits.js';
 import { ARGS_PATH, arity, restNotLast } from './messages.js';
-import { checkFor, modifierOf, type Check } from './matchers.js';
+import type { Check } from './internal/checks.js';
+import { modifierOf } from './internal/modifier.js';
+import { checkFor } from './matchers.js';
 import type { Issue } from './types/issue.js';
 
 /**
@@ -24,8 +26,20 @@ export interface Case {
   readonly key: string;
 }
 
+/** Turns one matcher into its check, or throws `SetupError` naming where it was given. @internal */
+export type CheckOf = (m: unknown, where: string, index: number) => Check;
+
 /** @internal */
 export function caseFrom(fn: Function, matchers: readonly unknown[], where: string, signature?: string): Case {
+  return caseWith(checkFor, fn, matchers, where, signature);
+}
+
+/**
+ * The case of `fn` with `matchers`, each made a check by `checkOf`: `checkFor` for any matcher, or
+ * a narrower one that ships less (see `typedWhen`).
+ * @internal
+ */
+export function caseWith(checkOf: CheckOf, fn: Function, matchers: readonly unknown[], where: string, signature?: string): Case {
   const positional: Check[] = [];
   const labels: string[] = [];
   let restCheck: Check | undefined;
@@ -33,7 +47,7 @@ export function caseFrom(fn: Function, matchers: readonly unknown[], where: stri
   matchers.forEach((m, index) => {
     const mod = modifierOf(m);
     if (mod?.kind === 'rest' && index !== matchers.length - 1) throw new SetupError(restNotLast(where, index));
-    const check = checkFor(mod ? mod.matcher : m, where, index);
+    const check = checkOf(mod ? mod.matcher : m, where, index);
     if (mod?.kind === 'rest') {
       restCheck = check;
       labels.push(`rest(${check.expected})`);

@@ -28,4 +28,8 @@ export { violations as __violations } from './internal/violations.js';
 // A validate the transformer spells out as straight-line code, and the walk's steps that code calls.
 export { explained as __explain, explainers as __explainers } from './internal/violations.js';
 export { compiled as __compiled } from './compiled.js';
+// `when`, `optional`/`rest` and `protocol` for cases whose matchers are generated protocols, which ship less.
+export { typedWhen as __when } from './when.js';
+export { caseProtocol as __caseProtocol } from './protocol.js';
+export { optionalProtocol as __optional, restProtocol as __rest } from './internal/modifier.js';
 export { signature as __signature } from './decorators.js';

@@ -1,14 +1,11 @@
-import { isSetupErrorMadeHere, SetupError } from './errors.js';
+import { SetupError } from './errors.js';
+import { explaining, guarded, identity, isProtocol, protocolCheck, rethrowSetup, simple, type Check } from './internal/checks.js';
 import { functionName, literal } from './internal/describe.js';
 import { MAX_ISSUES } from './internal/limits.js';
-import { PROTOCOL_BRAND, PROTOCOL_KEY } from './internal/symbols.js';
-import { asyncPredicate, asyncSchema, nestedModifier, notAMatcher, thrownDuringCheck } from './messages.js';
-import type { Issue } from './types/issue.js';
+import { modified, modifierOf, type ModifierKind } from './internal/modifier.js';
+import { asyncPredicate, asyncSchema, nestedModifier, notAMatcher } from './messages.js';
 import type { Optional, PlainMatcher, Rest } from './types/matcher.js';
-import type { Protocol } from './types/protocol.js';
 import type { StandardSchemaV1 } from './types/standard-schema.js';
-
-const MODIFIER = Symbol.for('duckcall/modifier');
 
 /**
  * Marks a matcher optional: the argument may be left out, or be `undefined`, or be accepted by `m`.
@@ -30,33 +27,10 @@ export function rest<const M extends PlainMatcher>(m: M): Rest<M> {
   return modifier('rest', m) as unknown as Rest<M>;
 }
 
-function modifier(kind: 'optional' | 'rest', m: unknown): object {
+function modifier(kind: ModifierKind, m: unknown): object {
   if (modifierOf(m) !== undefined) throw new SetupError(nestedModifier(kind));
   checkFor(m, `${kind}(m)`, 0); // reject a bad inner matcher now, not when the case is built
-  return Object.freeze({ [MODIFIER]: kind, matcher: m });
-}
-
-/** @internal */
-export function modifierOf(m: unknown): { kind: 'optional' | 'rest'; matcher: unknown } | undefined {
-  if (typeof m !== 'object' || m === null) return undefined;
-  const kind = (m as { [MODIFIER]?: unknown })[MODIFIER];
-  return kind === 'optional' || kind === 'rest' ? { kind, matcher: (m as { matcher: unknown }).matcher } : undefined;
-}
-
-/** A matcher turned into the checks duckcall runs. @internal */
-export interface Check {
-  /**
-   * The hot-path test. Never throws: a check that throws on a hostile value (a getter, a Proxy
-   * trap) says no. Only a SetupError this copy made (a bug in the program, not in the argument)
-   * propagates.
-   */
-  readonly test: (value: unknown) => boolean;
-  /** What the matcher accepts, as messages show it: `Number`, `'hex'`, `isCircle`. */
-  readonly expected: string;
-  /** Why `value` is rejected, with paths below `path`; empty when it is accepted. Never throws. */
-  readonly explain: (value: unknown, path: string) => Issue[];
-  /** Identity of the matcher, so equal matcher lists can be recognised (subclass replacement). */
-  readonly key: string;
+  return modified(kind, m);
 }
 
 // One test per type, each comparing with a constant: the engine turns `typeof v === 'number'` into
@@ -69,14 +43,6 @@ const byTypeof = new Map<unknown, readonly [string, (value: unknown) => boolean]
   [Symbol, ['symbol', (v) => typeof v === 'symbol']],
   [Function, ['function', (v) => typeof v === 'function']],
 ]);
-
-let nextIdentity = 0;
-const identities = new WeakMap<object, number>();
-function identity(value: object): number {
-  let id = identities.get(value);
-  if (id === undefined) identities.set(value, (id = ++nextIdentity));
-  return id;
-}
 
 /**
  * Turns one matcher into its check, or throws `SetupError` naming where it was given.
@@ -97,16 +63,6 @@ export function checkFor(m: unknown, where: string, index: number): Check {
   throw new SetupError(notAMatcher(where, index, m));
 }
 
-/** `test` may throw (a revoked Proxy, a trap), which `explain` reports; `safe` is `test` made never to. */
-function simple(test: (value: unknown) => boolean, expected: string, key: string, safe = test): Check {
-  return {
-    test: safe,
-    expected,
-    key,
-    explain: explaining(expected, (value, path) => (test(value) ? [] : [{ path, expected, value }])),
-  };
-}
-
 /**
  * `instanceof`, which runs a Proxy's getPrototypeOf trap. A test of its own per class: `C` is a
  * constant the engine can fold once it inlines the test, as a hand-written `instanceof` is.
@@ -122,33 +78,6 @@ function instanceCheck(ctor: Function, expected: string, key: string): Check {
     }
   };
   return simple((value) => value instanceof C, expected, key, safe);
-}
-
-/**
- * A test that says no instead of throwing, for checks that may run the user's code, and for
- * `Array.isArray`, which runs none but throws on a revoked Proxy.
- */
-function guarded(test: (value: unknown) => boolean): (value: unknown) => boolean {
-  return (value) => {
-    try {
-      return test(value);
-    } catch (error) {
-      rethrowSetup(error);
-      return false;
-    }
-  };
-}
-
-/** An `explain` from `reasons`, where a check that throws (a getter, a trap) is itself the reason. */
-function explaining(expected: string, reasons: (value: unknown, path: string) => Issue[]): Check['explain'] {
-  return (value, path) => {
-    try {
-      return reasons(value, path);
-    } catch (error) {
-      rethrowSetup(error);
-      return [{ path, expected: thrownDuringCheck(expected, error), value }];
-    }
-  };
 }
 
 /**
@@ -195,24 +124,6 @@ function literalCheck(m: unknown): Check {
   const test = m !== m ? (v: unknown) => v !== v : (v: unknown) => v === m;
   const key = typeof m === 'symbol' ? `symbol:${identity(Object(m))}` : `literal:${typeof m}:${String(m)}`;
   return simple(test, literal(m), key);
-}
-
-function protocolCheck(p: Protocol<unknown>): Check {
-  const typeKey = (p as { [PROTOCOL_KEY]?: unknown })[PROTOCOL_KEY];
-  const is = (v: unknown): boolean => p.is(v);
-  const check = simple(is, p.name, typeof typeKey === 'string' ? `type:${typeKey}` : `protocol:${identity(p)}`, guarded(is));
-  return {
-    ...check,
-    explain(value, path) {
-      try {
-        const result = p.validate(value);
-        return result.success ? [] : result.errors.map((issue) => ({ ...issue, path: path + issue.path.replace(/^\$input/, '') }));
-      } catch (error) {
-        rethrowSetup(error);
-        return check.explain(value, path);
-      }
-    },
-  };
 }
 
 function schemaCheck(schema: StandardSchemaV1): Check {
@@ -264,18 +175,6 @@ function valueAt(root: unknown, path: StandardSchemaV1.Issue['path']): unknown {
     value = Object.getOwnPropertyDescriptor(value, key)?.value;
   }
   return value;
-}
-
-/**
- * A SetupError is a bug in the program, not a property of the argument: it must not be swallowed.
- * Only a real one: a thrown value that merely carries the brand (forged by the argument) is a reason.
- */
-function rethrowSetup(error: unknown): void {
-  if (isSetupErrorMadeHere(error)) throw error;
-}
-
-function isProtocol(m: object): m is Protocol<unknown> {
-  return (m as { [PROTOCOL_BRAND]?: unknown })[PROTOCOL_BRAND] === true;
 }
 
 function isStandardSchema(m: object): m is StandardSchemaV1 {

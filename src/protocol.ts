@@ -113,10 +113,57 @@ function definitionArg(args: readonly unknown[], index: number, fn: string): Pro
 }
 
 function build<T>(definition: ProtocolDefinition<T>): Protocol<T> {
+  const { name } = definition;
+  const { is, validate: check } = checksOf(definition);
+  const standard: StandardSchemaV1.Props<unknown, T> = {
+    version: 1,
+    vendor: 'duckcall',
+    validate(value) {
+      const result = check(value);
+      if (result.success) return { value: result.data };
+      return { issues: result.errors.map((issue) => ({ message: formatIssue(issue), path: pathKeys(issue.path) })) };
+    },
+  };
+  const made: Protocol<T> = {
+    name,
+    is,
+    assert(value: unknown): asserts value is T {
+      const result = check(value);
+      if (!result.success) throw new ProtocolError(name, result.errors);
+    },
+    validate: check,
+    '~standard': standard,
+  };
+  definitions.set(made, definition as ProtocolDefinition<unknown>);
+  return branded(made, definition);
+}
+
+/**
+ * The protocol of a parameter type for the cases duckcall/transformer writes: `name`, `is` and
+ * `validate` as `protocol(definition)` has them, which is all a case's check reads. The object is
+ * held by the case's checks and never handed to a user, so it has no `assert` or Standard Schema,
+ * which a program whose protocols are all case matchers then does not ship. Public for generated
+ * code only; not part of the contract.
+ * @internal
+ */
+export function caseProtocol<T>(definition: ProtocolDefinition<T>): Protocol<T> {
+  const { is, validate } = checksOf(definition);
+  return branded({ name: definition.name, is, validate } as Protocol<T>, definition);
+}
+
+/** `made` marked a protocol (a matcher), with the definition's type key, and frozen. */
+function branded<T>(made: Protocol<T>, definition: ProtocolDefinition<T>): Protocol<T> {
+  Object.defineProperty(made, PROTOCOL_BRAND, { value: true });
+  if (definition.key !== undefined) Object.defineProperty(made, PROTOCOL_KEY, { value: definition.key });
+  return Object.freeze(made);
+}
+
+/** A protocol's `is` and `validate` for `definition`. */
+function checksOf<T>(definition: ProtocolDefinition<T>): Pick<Protocol<T>, 'is' | 'validate'> {
   const { name, is: guard } = definition;
   // Without a validate function the only reason is the whole value (added below).
   const explain = definition.validate ?? ((): Issue[] => []);
-  const check = (value: unknown): Validation<T> => {
+  const validate = (value: unknown): Validation<T> => {
     // A getter or proxy trap that throws makes the value fail; `explain` says where.
     let ok: boolean;
     try {
@@ -138,36 +185,15 @@ function build<T>(definition: ProtocolDefinition<T>): Protocol<T> {
     }
     return { success: false, errors: errors.length > 0 ? errors : [{ path: '$input', expected: name, value }] };
   };
-  const standard: StandardSchemaV1.Props<unknown, T> = {
-    version: 1,
-    vendor: 'duckcall',
-    validate(value) {
-      const result = check(value);
-      if (result.success) return { value: result.data };
-      return { issues: result.errors.map((issue) => ({ message: formatIssue(issue), path: pathKeys(issue.path) })) };
-    },
+  // A getter or proxy trap that throws while the value is looked at: the value does not fit.
+  const is = (value: unknown): value is T => {
+    try {
+      return guard(value);
+    } catch {
+      return false;
+    }
   };
-  const made: Protocol<T> = {
-    name,
-    // A getter or proxy trap that throws while the value is looked at: the value does not fit.
-    is: (value: unknown): value is T => {
-      try {
-        return guard(value);
-      } catch {
-        return false;
-      }
-    },
-    assert(value: unknown): asserts value is T {
-      const result = check(value);
-      if (!result.success) throw new ProtocolError(name, result.errors);
-    },
-    validate: check,
-    '~standard': standard,
-  };
-  Object.defineProperty(made, PROTOCOL_BRAND, { value: true });
-  if (definition.key !== undefined) Object.defineProperty(made, PROTOCOL_KEY, { value: definition.key });
-  definitions.set(made, definition as ProtocolDefinition<unknown>);
-  return Object.freeze(made);
+  return { is, validate };
 }
 
 /** `$input.owner.items[3]["a b"]` → `['owner', 'items', 3, 'a b']`, for Standard Schema issues. */

@@ -61,7 +61,10 @@ const TYPED_RUNTIME: Record<'when' | '__compiled' | 'assert' | '__signature', St
 const EXPLAINERS = '__dc_X';
 const ANY = typeText('any');
 
-/** What a protocol is for, beyond `is`. */
+/**
+ * What a protocol is for, beyond `is`. A use that needs nothing is a matcher of a case (the only
+ * use that asks for nothing): a protocol no other use asks for is built for cases only.
+ */
 export interface ProtocolNeeds {
   /** `T`'s method list, which only `implement` reads (a protocol handed out by `protocol<T>()` may reach it). */
   readonly methods?: boolean;
@@ -127,7 +130,9 @@ export class FileAdditions {
   typedRuntime(name: keyof typeof TYPED_RUNTIME, signature?: string): ts.Expression {
     this.used = true;
     const f = this.factory;
-    const reference = signature === undefined ? this.runtime(name) : f.createCallExpression(this.runtime(name), undefined, [f.createStringLiteral(signature)]);
+    // Typed cases are marked by `__when`, which ships less than `when` (see src/when.ts).
+    const target = this.runtime(name === 'when' ? '__when' : name);
+    const reference = signature === undefined ? target : f.createCallExpression(target, undefined, [f.createStringLiteral(signature)]);
     if (!this.mode.typed) return reference;
     this.typedRuntimeUsed.add(name);
     const cast = (type: ts.TypeNode) => f.createParenthesizedExpression(f.createAsExpression(reference, type));
@@ -181,7 +186,8 @@ export class FileAdditions {
   /** A matcher for one parameter position: the protocol, wrapped in `optional(…)` or `rest(…)`. */
   matcher(protocol: string, flag: 'required' | 'optional' | 'rest'): ts.Expression {
     const reference = this.factory.createIdentifier(protocol);
-    return flag === 'required' ? reference : this.factory.createCallExpression(this.runtime(flag), undefined, [reference]);
+    // `optional`/`rest` of a generated protocol, which needs no check (and ships none).
+    return flag === 'required' ? reference : this.factory.createCallExpression(this.runtime(flag === 'optional' ? '__optional' : '__rest'), undefined, [reference]);
   }
 
   /**
@@ -230,11 +236,14 @@ export class FileAdditions {
     const typeName = this.shapes.text(type);
     this.blockCode.push(() => {
       const validation = validate();
+      // Used only as a case's matcher (no use asked for more), the protocol is never handed to a
+      // user: it is built without what only users call (`assert`, Standard Schema).
+      const build = this.withMethods.has(name) || this.withExplanation.has(name) ? 'protocol' : '__caseProtocol';
       return declare(
         'const',
         name,
         // The definition's `is` is a plain function here, not a type predicate: TypeScript output casts.
-        call(as(path(`${NAMESPACE}.protocol`), ANY), object([
+        call(as(path(`${NAMESPACE}.${build}`), ANY), object([
           ['name', literal(typeName)],
           ['is', id(is)],
           ...(validation ? [['validate', validation] as const] : []),
