@@ -102,10 +102,24 @@ export function protocolCheck(p: Protocol<unknown>): Check {
 }
 
 /**
- * The check of a matcher in a case duckcall/transformer wrote: a protocol (see `typedWhen`). Any
- * other matcher is the SetupError `when` gives a value that is no matcher.
+ * The check of a matcher in a case duckcall/transformer wrote (see `typedWhen`): a protocol of the
+ * generated block, built by this runtime's `protocol` or `caseProtocol`, whose `is` and `validate`
+ * never throw and whose issues are plain data. So the check calls them as they are, without the
+ * guards `protocolCheck` puts around a protocol anyone could have written (and without what those
+ * guards ship); it is the check `protocolCheck` makes of such a protocol. Any other matcher is the
+ * SetupError `when` gives a value that is no matcher.
  */
 export function protocolMatcher(m: unknown, where: string, index: number): Check {
-  if (typeof m === 'object' && m !== null && isProtocol(m)) return protocolCheck(m);
-  throw new SetupError(notAMatcher(where, index, m));
+  if (typeof m !== 'object' || m === null || !isProtocol(m)) throw new SetupError(notAMatcher(where, index, m));
+  const p = m;
+  const typeKey = (p as { [PROTOCOL_KEY]?: unknown })[PROTOCOL_KEY];
+  return {
+    test: (v) => p.is(v),
+    expected: p.name,
+    key: typeof typeKey === 'string' ? `type:${typeKey}` : `protocol:${identity(p)}`,
+    explain(value, path) {
+      const result = p.validate(value);
+      return result.success ? [] : result.errors.map((issue) => ({ ...issue, path: path + issue.path.replace(/^\$input/, '') }));
+    },
+  };
 }
