@@ -19,7 +19,7 @@ describe('duckcall/vite', () => {
 
     const result = plugin.transform(join(dir, 'shapes.ts'), readFileSync(join(dir, 'shapes.ts'), 'utf8'));
 
-    expect(result?.code).toContain('__duckcall.when([');
+    expect(result?.code).toContain('__duckcall.__when([');
     expect(result?.code).toContain('"(s: Circle) => number"');
     expect(result?.code).not.toContain('interface Circle');
     const map = JSON.parse(result!.map as string) as { sources: string[]; mappings: string };
