@@ -27,6 +27,10 @@ export {
 export { violations as __violations } from './internal/violations.js';
 // A validate the transformer spells out as straight-line code, and the walk's steps that code calls.
 export { explained as __explain, explainers as __explainers } from './internal/violations.js';
+// The same steps one by one: generated code names each it calls, so a bundle keeps only those.
+export {
+  explainPart as __xpart, explainLeaf as __xleaf, explainEnd as __xend, explainCycle as __xcycle, explainAbsent as __xabsent,
+} from './internal/violations.js';
 export { compiled as __compiled } from './compiled.js';
 // `when`, `optional`/`rest` and `protocol` for cases whose matchers are generated protocols, which ship less.
 export { typedWhen as __when } from './when.js';

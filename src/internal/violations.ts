@@ -114,50 +114,60 @@ function add(w: Walk, path: string, expected: string, value: unknown): void {
   if (w.issues.push({ path, expected, value }) >= MAX_ISSUES) throw FULL;
 }
 
-/** What generated explanations call (see `Explainer`); each does what the walk does at that point. */
-export const explainers = {
-  /** A part left to the walk, as `visitChild` looks at it: whether the parent's child failed. */
-  part(w: Walk, node: SchemaNode, value: unknown, path: string): boolean {
-    const verdict = oneLevel(node, value);
-    if (verdict === Verdict.Fits) return false;
-    if (isCycle(w, node, value)) return verdict === Verdict.Fails;
-    if (verdict === Verdict.Fails && isLeaf(node)) {
-      add(w, path, node.t, value);
-      return true;
-    }
-    const issues = w.issues;
-    const before = issues.length;
-    push(w, newFrame(node, value, path, before, undefined, verdict === Verdict.Open));
-    drain(w);
-    if (issues.length >= MAX_ISSUES) throw FULL;
-    return issues.length > before;
-  },
-  /**
-   * A failing leaf, reported unless it is an object walked with this node already; or, given what
-   * reading it threw (`[error]`), that. True: the parent's child failed.
-   */
-  leaf(w: Walk, node: SchemaNode, path: string, value: unknown, thrown?: readonly [unknown]): true {
-    // The walk's text for a read that threw (`listChildren`).
-    if (thrown !== undefined) add(w, path, `${node.t} (reading it threw)`, thrown[0]);
-    else if (!isCycle(w, node, value)) add(w, path, node.t, value);
+/*
+ * What generated explanations call (see `Explainer`); each does what the walk does at that point.
+ * Exported one by one, so a program whose explanations never hand a part to the walk (`part`) does
+ * not ship the walk.
+ */
+
+/** A part left to the walk, as `visitChild` looks at it: whether the parent's child failed. */
+export function explainPart(w: Walk, node: SchemaNode, value: unknown, path: string): boolean {
+  const verdict = oneLevel(node, value);
+  if (verdict === Verdict.Fits) return false;
+  if (isCycle(w, node, value)) return verdict === Verdict.Fails;
+  if (verdict === Verdict.Fails && isLeaf(node)) {
+    add(w, path, node.t, value);
     return true;
-  },
-  /**
-   * The end of a failing node's explanation, which began with `before` issues: the node itself is
-   * what was expected when nothing below it failed. Whether it added issues.
-   */
-  end(w: Walk, before: number, childFailed: boolean, node: SchemaNode, path: string, value: unknown): boolean {
-    const issues = w.issues;
-    if (issues.length === before && !childFailed) add(w, path, node.t, value);
-    return issues.length > before;
-  },
-  /** Whether a failing object was walked with this node already (else notes it). */
-  cycle: isCycle,
-  /** A required key missing (its value read `undefined`), as the walk decides it. */
-  absent(value: unknown, key: PropertyKey): boolean {
-    return !hasKey(value, key);
-  },
-};
+  }
+  const issues = w.issues;
+  const before = issues.length;
+  push(w, newFrame(node, value, path, before, undefined, verdict === Verdict.Open));
+  drain(w);
+  if (issues.length >= MAX_ISSUES) throw FULL;
+  return issues.length > before;
+}
+
+/**
+ * A failing leaf, reported unless it is an object walked with this node already; or, given what
+ * reading it threw (`[error]`), that. True: the parent's child failed.
+ */
+export function explainLeaf(w: Walk, node: SchemaNode, path: string, value: unknown, thrown?: readonly [unknown]): true {
+  // The walk's text for a read that threw (`listChildren`).
+  if (thrown !== undefined) add(w, path, `${node.t} (reading it threw)`, thrown[0]);
+  else if (!isCycle(w, node, value)) add(w, path, node.t, value);
+  return true;
+}
+
+/**
+ * The end of a failing node's explanation, which began with `before` issues: the node itself is
+ * what was expected when nothing below it failed. Whether it added issues.
+ */
+export function explainEnd(w: Walk, before: number, childFailed: boolean, node: SchemaNode, path: string, value: unknown): boolean {
+  const issues = w.issues;
+  if (issues.length === before && !childFailed) add(w, path, node.t, value);
+  return issues.length > before;
+}
+
+/** Whether a failing object was walked with this node already (else notes it). */
+export const explainCycle: (w: Walk, node: SchemaNode, value: unknown) => boolean = isCycle;
+
+/** A required key missing (its value read `undefined`), as the walk decides it. */
+export function explainAbsent(value: unknown, key: PropertyKey): boolean {
+  return !hasKey(value, key);
+}
+
+/** The same helpers as one object, as code generated before they were exported one by one reads them. */
+export const explainers = { part: explainPart, leaf: explainLeaf, end: explainEnd, cycle: explainCycle, absent: explainAbsent };
 
 /** The state of each nesting of walks in progress (see `violations`). */
 const walks: Walk[] = [];

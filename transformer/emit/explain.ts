@@ -43,20 +43,14 @@ export class Explanations {
   /** Generated explanations by object type, and by array shape. */
   private readonly explainers = new Map<ObjectShape | Shape, string>();
   private readonly simpleObjects = new Map<ObjectShape, boolean>();
-  private used = false;
 
-  /** @param runtime the expression for the helpers generated explanations call (`__explainers`), e.g. `__dc_X` */
+  /** @param runtime the expression for duckcall's runtime entry (`__duckcall`), which exports the helpers generated explanations call (`__xleaf`…) */
   constructor(
     private readonly block: Block,
     private readonly guards: GuardEmitter,
     private readonly schemas: Schemas,
     private readonly runtime: Expression,
   ) {}
-
-  /** Whether the code written so far calls a helper of generated explanations (then the block reads `__explainers`). */
-  get usesExplainers(): boolean {
-    return this.used;
-  }
 
   /**
    * The explanation of `shape` for a protocol's `validate`, a function for `__explain` (see
@@ -97,15 +91,17 @@ export class Explanations {
     return shape.kind === 'array' && this.simpleElement(shape.element);
   }
 
-  /** A helper of generated explanations, under a module-local name (`__dc_xleaf`). */
+  /**
+   * A helper of generated explanations (exported as `__x<name>`), read once per file under a
+   * module-local name (`__dc_xleaf`), so a bundle keeps only the helpers a program names.
+   */
   private explainer(name: 'part' | 'leaf' | 'end' | 'cycle' | 'absent'): Expression {
-    this.used = true;
     const key = `explainer:${name}`;
     const known = this.block.names.get(key);
     if (known) return id(known);
     const local = `${this.block.prefix}_x${name}`;
     this.block.names.set(key, local);
-    this.block.declarations.unshift(declare('const', local, member(this.runtime, name)));
+    this.block.declarations.unshift(declare('const', local, member(this.runtime, `__x${name}`)));
     return id(local);
   }
 

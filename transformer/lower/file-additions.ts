@@ -57,8 +57,6 @@ const TYPED_RUNTIME: Record<'when' | '__compiled' | 'assert' | '__signature', St
   __signature: undefined,
 };
 
-/** The helpers of generated explanations (see `GuardEmitter.explainFunction`), read once per file. */
-const EXPLAINERS = '__dc_X';
 const ANY = typeText('any');
 
 /**
@@ -109,7 +107,7 @@ export class FileAdditions {
   ) {
     this.emitter = new GuardEmitter(this.block, id(NAMESPACE), (symbol) => this.classReference(symbol));
     this.schemas = new Schemas(this.block, this.emitter);
-    this.explanations = new Explanations(this.block, this.emitter, this.schemas, id(EXPLAINERS));
+    this.explanations = new Explanations(this.block, this.emitter, this.schemas, id(NAMESPACE));
   }
 
   /** A reference to something duckcall's runtime exports, e.g. `runtime('when')`, `runtime('__named')`. */
@@ -343,8 +341,7 @@ export class FileAdditions {
     // Protocols first: a method list may add a well-known symbol's alias to the guards.
     const block = this.blockCode.map((code) => (typeof code === 'function' ? code() : code));
     const typedRuntime = [...this.typedRuntimeUsed].flatMap((name) => TYPED_RUNTIME[name] ?? []);
-    const helpers = this.explanations.usesExplainers ? [declare('const', EXPLAINERS, path(`${NAMESPACE}.__explainers`))] : [];
-    const statements = [...typedRuntime, ...helpers, ...this.block.statements(), ...block];
+    const statements = [...typedRuntime, ...this.block.statements(), ...block];
     // The block's last `;` is the statement's own.
     const code = print(statements, { typed: this.mode.typed }).replace(/;\s*$/, '');
     const generated = [f.createExpressionStatement(f.createIdentifier(code))];
