@@ -4,6 +4,7 @@
  */
 import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { Engine, formatDiagnostic } from '../transformer/engine/index.js';
@@ -161,6 +162,31 @@ describe('transform: JavaScript for bundlers', () => {
     }, undefined, false, { before: [tsPatchTransformer(program)] });
 
     expect(engine.transform(join(dir, 'main.ts')).code).toBe(tsc);
+  });
+
+  it('declares one check for object types that are checked alike, and runs each on its own type', async () => {
+    const shapes = `import { is } from 'duckcall';
+export interface A { x: number; y: number }
+export interface B { x: number; y: number }
+export interface C { x: number; y: string }
+export interface Line { from: { x: number; y: number }; to: A; via: B[] }
+export interface List { next: List | null; x: number; y: number }
+export const checks = { a: (v: unknown) => is<A>(v), b: (v: unknown) => is<B>(v), c: (v: unknown) => is<C>(v), line: (v: unknown) => is<Line>(v), list: (v: unknown) => is<List>(v) };
+`;
+    const { dir, engine } = engineFor({ 'shapes.ts': shapes });
+    const { code } = engine.transform(join(dir, 'shapes.ts'));
+    // A, B and Line's anonymous \`from\` share one check; C and Line have their own; the recursive List keeps its own.
+    const objectChecks = code.match(/^function __dc_o\d+\(/gm) ?? [];
+    expect(objectChecks).toHaveLength(4);
+    writeFileSync(join(dir, 'shapes.mjs'), code);
+    const { checks } = (await import(pathToFileURL(join(dir, 'shapes.mjs')).href)) as { checks: Record<string, (v: unknown) => boolean> };
+    const point = { x: 1, y: 2 };
+    expect([checks.a!(point), checks.b!(point), checks.c!(point)]).toEqual([true, true, false]);
+    expect(checks.c!({ x: 1, y: 'two' })).toBe(true);
+    expect(checks.line!({ from: point, to: point, via: [point] })).toBe(true);
+    expect(checks.line!({ from: point, to: point, via: [{ x: 1, y: '2' }] })).toBe(false);
+    expect(checks.list!({ x: 1, y: 2, next: { x: 3, y: 4, next: null } })).toBe(true);
+    expect(checks.list!({ x: 1, y: 2, next: { x: 3, y: '4', next: null } })).toBe(false);
   });
 
   it('lowers .tsx with jsx: preserve and leaves the JSX to the bundler', () => {

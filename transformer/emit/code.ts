@@ -187,6 +187,18 @@ export interface PrintOptions {
 
 const INDENT = '  ';
 
+/**
+ * A text equal for equal trees and different for different ones (cheaper than printing them): the
+ * tree as JSON, with the literals JSON cannot tell apart or write (bigints, -0, NaN, ±Infinity) tagged.
+ */
+export function treeKey(statements: readonly Statement[]): string {
+  return JSON.stringify(statements, (_, value: unknown) => {
+    if (typeof value === 'bigint') return { bigint: String(value) };
+    if (typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0))) return { number: Object.is(value, -0) ? '-0' : String(value) };
+    return value;
+  });
+}
+
 /** Statements as program text, one per line (module level: in TypeScript output constants are `any`). */
 export function print(statements: readonly Statement[], options: PrintOptions): string {
   return new Printer(options.typed).statements(statements, '', true);

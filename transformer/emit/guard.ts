@@ -32,6 +32,7 @@ import {
   reads,
   returns,
   run,
+  treeKey,
   TRUE,
   typeOf,
   UNDEFINED,
@@ -410,11 +411,24 @@ export class GuardEmitter {
   objectFunction(target: ObjectShape): string {
     const known = this.objects.get(target);
     if (known) return known;
+    if (!this.objectRecurses(target)) {
+      // Its checks never name it: made first, they are shared with any type that has the same
+      // (`{ x: number; y: number }` in several interfaces, or two interfaces alike).
+      const checks = this.objectChecks(target);
+      const key = `object:${treeKey(checks)}`;
+      let name = this.block.names.get(key);
+      if (name === undefined) {
+        name = this.block.fresh('o');
+        this.block.names.set(key, name);
+        this.block.declarations.push(functionDeclaration(name, [V_NAME], checks));
+      }
+      this.objects.set(target, name);
+      return name;
+    }
     const name = this.block.fresh('o');
     this.objects.set(target, name);
     const [first, ...rest] = this.objectChecks(target);
-    if (!this.objectRecurses(target)) this.block.declarations.push(functionDeclaration(name, [V_NAME], [first!, ...rest]));
-    else if (!target.recursive) this.block.declarations.push(functionDeclaration(name, [V_NAME, DEPTH], [first!, ...rest]));
+    if (!target.recursive) this.block.declarations.push(functionDeclaration(name, [V_NAME, DEPTH], [first!, ...rest]));
     else {
       // A recursive type: one frame per level while that is cheap, then the rest of the value is left
       // to the runtime's explicit stack, which also gives cyclic values a verdict (coinduction).
