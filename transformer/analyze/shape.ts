@@ -280,12 +280,19 @@ export class ShapeBuilder {
     });
   }
 
+  /**
+   * The shape of `type`, one per type for the builder's file, so what is emitted per shape (schema
+   * nodes, checks) is emitted once per type however many places use it.
+   */
   shapeOf(type: ts.Type, at: ts.Node): Shape {
+    const known = this.built.get(type);
+    if (known) return known;
     // Object types break recursion in `record`; unions, intersections, arrays and tuples break it here.
     const mayRecur = type.flags & (ts.TypeFlags.Union | ts.TypeFlags.Intersection) || this.checker.isArrayType(type) || this.checker.isTupleType(type);
-    if (!mayRecur) return this.build(type, at);
+    if (!mayRecur) return this.done(type, this.build(type, at));
     const pending = this.pending.get(type);
     if (pending) {
+      // A use of the type inside its own shape: not kept, the finished shape is.
       pending.box ??= { id: this.nextId++, text: this.text(type), admitsUndefined: typeAdmitsUndefined(type), shape: undefined };
       return { kind: 'lazy', box: pending.box };
     }
@@ -293,12 +300,19 @@ export class ShapeBuilder {
     this.pending.set(type, entry);
     try {
       const shape = this.build(type, at);
-      if (!entry.box) return shape;
+      if (!entry.box) return this.done(type, shape);
       entry.box.shape = shape;
-      return { kind: 'lazy', box: entry.box };
+      return this.done(type, { kind: 'lazy', box: entry.box });
     } finally {
       this.pending.delete(type);
     }
+  }
+
+  private readonly built = new Map<ts.Type, Shape>();
+
+  private done(type: ts.Type, shape: Shape): Shape {
+    this.built.set(type, shape);
+    return shape;
   }
 
   private build(type: ts.Type, at: ts.Node): Shape {
