@@ -149,7 +149,6 @@ function printedOnce(cache: WeakMap<ts.TypeChecker, Map<ts.Type, string>>, check
   return text;
 }
 
-
 /** The names the checker's intrinsic types print as (not its error type, which prints as `any`). */
 const INTRINSIC_NAMES = new Set(['any', 'unknown', 'never', 'void', 'undefined', 'null', 'string', 'number', 'bigint', 'symbol', 'object', 'true', 'false']);
 const PLAIN_NAME = /^[A-Za-z_$][\w$]*$/;
@@ -181,8 +180,8 @@ export function writtenTypeText(type: ts.Type, checker: ts.TypeChecker): string 
   }
   if (!(type.flags & ts.TypeFlags.Object)) return undefined;
   if (checker.isArrayType(type)) {
-    // `isArrayType` holds for `readonly T[]` too (ReadonlyArray). Elements are written here, never
-    // by `textOf`: one that needs parentheses (`(A | B)[]`) is left to the checker.
+    // `isArrayType` holds for `readonly T[]` too (ReadonlyArray). An element this does not write, as
+    // one that needs parentheses (`(A | B)[]`), leaves the array to the checker.
     if (type.symbol?.name !== 'Array') return undefined;
     const element = checker.getTypeArguments(type as ts.TypeReference)[0];
     const text = element && writtenTypeText(element, checker);
