@@ -127,7 +127,6 @@ function simpleTypeText(node: ts.TypeNode, inUnion = false): string | undefined 
   return undefined;
 }
 
-
 /** An inferred type that is a bare primitive (`number`, `boolean`, `void`…): its name. */
 function inferredPrimitive(type: ts.Type, checker: ts.TypeChecker): string | undefined {
   const primitive =
