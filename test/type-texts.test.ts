@@ -20,6 +20,13 @@ afterAll(removeProjects);
 const TEXT = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseSingleQuotesForStringLiteralType;
 const QUALIFIED = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseFullyQualifiedType;
 
+/** The synthetic projects are checked under each of these (their other options: test/support/project.ts). */
+const OPTION_SETS: readonly (readonly [string, Record<string, unknown>])[] = [
+  ['strict', {}],
+  ['not strict', { strict: false }],
+  ['exactOptionalPropertyTypes', { exactOptionalPropertyTypes: true }],
+];
+
 const programs = new Map<string, ts.Program>();
 
 function programOf(configPath: string): ts.Program {
@@ -139,7 +146,7 @@ describe('type texts written without the printer', () => {
     expect(nodes - written).toBeGreaterThan(1_000);
   }, 120_000);
 
-  it("equal the checker's on the forms around the short way", () => {
+  it.each(OPTION_SETS)("equal the checker's on the forms around the short way (%s)", (_, options) => {
     const dir = project({
       'forms.ts': `
 export interface Point { x: number; y: number }
@@ -163,7 +170,7 @@ export type Forms = [
   { e: typeof Object; date: Date; map: Map<string, Point> },
 ];
 `,
-    });
+    }, options);
     const { nodes, written } = compareTypeNodes(programOf(join(dir, 'tsconfig.json')));
     expect(nodes).toBeGreaterThan(60);
     expect(written).toBeGreaterThan(30);
@@ -204,7 +211,7 @@ describe('signature texts written from the declaration', () => {
     expect(functions - written).toBeGreaterThan(1000);
   }, 120_000);
 
-  it("equal the checker's on the parameter and return forms around the short way", () => {
+  it.each(OPTION_SETS)("equal the checker's on the parameter and return forms around the short way (%s)", (_, options) => {
     const dir = project({
       'cases.ts': `
 export interface Circle { r: number }
@@ -241,7 +248,7 @@ export class Shapes {
 }
 export function plain(a: string, b: number[]): boolean { return a.length === b.length; }
 `,
-    });
+    }, options);
     const { functions, written } = compareSignatures(programOf(join(dir, 'tsconfig.json')));
     expect(functions).toBe(27);
     expect(written).toBeGreaterThanOrEqual(10);
